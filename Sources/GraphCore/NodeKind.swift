@@ -1,0 +1,50 @@
+/// The kind of a node: the three of the domain, or any user-named kind (`event`, `village`).
+public struct NodeKind: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
+    CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { rawValue = name }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    /// A person: social worker, delegate, director, adviser, trainer.
+    public static let actor: NodeKind = "actor"
+    /// An employer that delegates actors, or a territorial scheme.
+    public static let organization: NodeKind = "organization"
+    /// A partnership collective (an "équipe", a follow-up commission).
+    public static let collective: NodeKind = "collective"
+
+    public var description: String { rawValue }
+    public static func < (a: NodeKind, b: NodeKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A relation (one layer of the multiplex network): the five of the domain, or a user-named one.
+public struct Relation: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral,
+    CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ name: String) { rawValue = name }
+    public init(stringLiteral value: String) { rawValue = value }
+
+    /// Interconnaissance: undirected, weight = strength or trust.
+    public static let acquaintance: Relation = "acquaintance"
+    /// Exchange of services: directed giver → receiver, weight = count or frequency.
+    public static let exchange: Relation = "exchange"
+    /// Belongs to: actor → organization.
+    public static let member: Relation = "member"
+    /// Takes part in: actor → collective.
+    public static let participant: Relation = "participant"
+    /// Hierarchy: actor → superior.
+    public static let reportsTo: Relation = "reports_to"
+
+    /// The direction a layer of this relation has unless the data says otherwise: undirected for
+    /// acquaintance (and unknown relations), directed for the other four.
+    public var defaultDirection: EdgeDirection {
+        switch self {
+        case .exchange, .member, .participant, .reportsTo: .directed
+        default: .undirected
+        }
+    }
+
+    public var description: String { rawValue }
+    public static func < (a: Relation, b: Relation) -> Bool { a.rawValue < b.rawValue }
+}

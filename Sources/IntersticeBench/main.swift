@@ -1,0 +1,2 @@
+import Interstice
+print("{}")
