@@ -270,6 +270,7 @@ def convert_kfamily(src, out):
     for r in rows:
         assert int(r["uid"]) == int(float(r["village"])) * 1000 + int(float(r["id"]))
         assert r["club2"] in ("1", "2")
+        assert float(r["toa"]) == float(r["ado"])
         ds.add_node(r["uid"], "actor", f"Woman {r['uid']}", club_member=(r["club2"] == "1"),
                     **{name: r[c] for c, name, _ in cols})
     villages = sorted({int(float(r["village"])) for r in rows})
@@ -335,7 +336,8 @@ thresholds, club vs. non-club uptake.
   453 have `club3` ("Reasons for not becoming a member") = 0 (not applicable), while 569 of the 585 with `club2 = 2` give a
   reason (1–3). `club2` itself is kept unchanged.
 - `toa` = time of adoption, 1–11 (1 = 1963; `ado` is the same). 374 women have `toa = 11`, the last period: the source
-  does not say whether 11 means "adopted in the last period" or "not adopted by the end"; netdiffuseR treats it as a time.
+  does not say whether 11 means "adopted in the last period" or "not adopted by the end" (the diffnet object stores it as
+  period 11, like any other time).
 - **organization** (25): `village-<v>` with attribute `village`; every woman is `member` of her village.
 
 ## Relations
