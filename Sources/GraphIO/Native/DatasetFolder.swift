@@ -229,7 +229,12 @@ public enum DatasetFolder {
         for raw in raws {
             let (type, values) = try raw.typed(text)
             do {
-                for rel in order { try net.addEdgeAttribute(raw.name, type: type, relation: rel) }
+                // Declare the column on the relations that have values in it.
+                var withValues = Set<Relation>()
+                for (row, _) in values { withValues.insert(placed[row].0) }
+                for rel in order where withValues.contains(rel) {
+                    try net.addEdgeAttribute(raw.name, type: type, relation: rel)
+                }
                 for (row, value) in values {
                     let (rel, e) = placed[row]
                     try net.setEdgeAttribute(raw.name, relation: rel, edge: e, value)
