@@ -4,8 +4,9 @@ import GraphCore
 /// SNAP's `node: neighbour neighbour …`, with `#`/`%` comments. A first line holding a single
 /// number before `u:` lines is SNAP's node count and is checked, not read as a node.
 ///
-/// Each undirected edge may be listed once (networkx) or from both ends (SNAP): with
-/// ``ReadOptions/directed`` false or unset, repeated `{u, v}` pairs are merged.
+/// networkx lists each undirected edge once (a repeated neighbour is a parallel edge: every
+/// listing is kept); SNAP's `u:` layout lists each edge from both ends, so there repeated
+/// `{u, v}` pairs of an undirected read are merged.
 public enum AdjacencyListFormat {
     /// - Complexity: O(file size).
     public static func read(_ text: SourceText, options: ReadOptions = ReadOptions()) throws(GraphIOError) -> Network {
@@ -33,7 +34,7 @@ public enum AdjacencyListFormat {
             let u = net.node(tok.string(head))
             for t in line.dropFirst() {
                 let v = net.node(tok.string(t))
-                if !directed {
+                if !directed && colonStyle {
                     let key = UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v)))
                     guard seen.insert(key).inserted else { continue }
                 }

@@ -8,7 +8,7 @@ import GraphCore
 ///
 /// Direction: ``ReadOptions/directed`` when given; else from the header comments (SNAP's
 /// `# Directed graph` / `# Undirected graph`, Konect's `% asym` / `% sym`); else undirected.
-/// Columns after the weight become edge attributes (`timestamp` for Konect's fourth column).
+/// Columns after the weight become edge attributes (`time` for Konect's fourth column).
 public enum EdgeListFormat {
     /// Reads an edge list into a network (nodes in order of first appearance, kind `actor`).
     /// - Complexity: O(file size).
@@ -60,7 +60,7 @@ public enum EdgeListFormat {
             catch { throw GraphIOError(error, file: text.name) }
             if tokens.count > 3 {
                 for k in 3..<tokens.count {
-                    let name = names.flatMap { k < $0.count ? $0[k] : nil } ?? (k == 3 ? "timestamp" : "column\(k + 1)")
+                    let name = names.flatMap { k < $0.count ? $0[k] : nil } ?? (k == 3 ? "time" : "column\(k + 1)")
                     if extra.count <= k - 3 { extra.append((name, [])) }
                     extra[k - 3].cells.append((e, tok.string(tokens[k]), tokens[k].start))
                 }
