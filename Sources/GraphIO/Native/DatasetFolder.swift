@@ -308,13 +308,17 @@ public enum DatasetFolder {
     static func encodeEdges(_ net: Network) -> [UInt8] {
         var w = ByteWriter()
         w.write("source,target,relation,weight,directed")
-        // Union of edge attribute columns over layers, in first-seen order.
+        // Union of edge attribute columns over layers, ordered so that each layer's own column
+        // order is kept (a new column goes before the next of its layer's columns already placed):
+        // reading the file back gives every layer its columns in the same order.
         var names: [String] = [], types: [String: AttributeType] = [:]
         for l in net.layers {
-            for c in l.attributes.columns {
-                if let t = types[c.name] { if t != c.type { types[c.name] = .string } } else {
-                    names.append(c.name); types[c.name] = c.type
-                }
+            let cols = l.attributes.columns
+            for (i, c) in cols.enumerated() {
+                if let t = types[c.name] { if t != c.type { types[c.name] = .string }; continue }
+                types[c.name] = c.type
+                let next = cols[(i + 1)...].lazy.compactMap { n in names.firstIndex(of: n.name) }.first
+                names.insert(c.name, at: next ?? names.count)
             }
         }
         for name in names {
