@@ -66,14 +66,20 @@ package enum Parallel {
     /// The sum of `body(range)` over the fixed chunks of `0..<count`, added in chunk order: the
     /// result is the same bit for bit for any number of threads.
     @inlinable package static func sum(count: Int, chunk: Int, threads: Int?, _ body: (Range<Int>) -> Double) -> Double {
+        sum(count: count, chunk: chunk, workers: workers(threads, work: (count + max(1, chunk) - 1) / max(1, chunk))) { _, r in body(r) }
+    }
+
+    /// ``sum(count:chunk:threads:_:)`` with the worker's index passed to `body` (for per-worker
+    /// scratch allocated beforehand, `workers` slots).
+    @inlinable package static func sum(count: Int, chunk: Int, workers: Int, _ body: (Int, Range<Int>) -> Double) -> Double {
         guard count > 0 else { return 0 }
         let size = max(1, chunk)
         let chunks = (count + size - 1) / size
         var partial = [Double](repeating: 0, count: chunks)
         partial.withUnsafeMutableBufferPointer { p in
             let out = SharedPointer(p.baseAddress!)
-            forEachChunk(count: count, chunk: size, workers: workers(threads, work: chunks)) { _, r in
-                out[r.lowerBound / size] = body(r)
+            forEachChunk(count: count, chunk: size, workers: workers) { w, r in
+                out[r.lowerBound / size] = body(w, r)
             }
         }
         var total = 0.0

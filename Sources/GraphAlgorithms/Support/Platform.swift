@@ -21,6 +21,8 @@ package enum Platform {
 
     /// Natural logarithm.
     @inlinable package static func ln(_ x: Double) -> Double { log(x) }
+    /// Cube root.
+    @inlinable package static func cubeRoot(_ x: Double) -> Double { cbrt(x) }
     /// Square root.
     @inlinable package static func sqrt(_ x: Double) -> Double { x.squareRoot() }
     /// `⌊log₂ k⌋` for `k ≥ 1`, exactly (bit arithmetic, no floating point).

@@ -177,6 +177,23 @@ def try_measure(out, name, f):
         print(f"  {name}: skipped ({type(e).__name__})")
 
 
+def brute_group_betweenness(G, grp):
+    """Sum over ordered pairs s != t outside the group of the fraction of shortest s-t paths
+    with an inner node in the group (Everett and Borgatti 1999), by enumeration."""
+    C = set(grp)
+    total = 0.0
+    for s in G:
+        if s in C:
+            continue
+        reach = nx.single_source_shortest_path_length(G, s)
+        for t in reach:
+            if t in C or t == s:
+                continue
+            paths = list(nx.all_shortest_paths(G, s, t))
+            total += sum(1 for p in paths if C & set(p[1:-1])) / len(paths)
+    return total
+
+
 def oracle(name, G, groups, full):
     n = G.number_of_nodes()
     directed = G.is_directed()
@@ -303,8 +320,18 @@ def oracle(name, G, groups, full):
         Gr["in-degree"] = nx.group_in_degree_centrality(G, grp)
         Gr["out-degree"] = nx.group_out_degree_centrality(G, grp)
     if full:
-        Gr["betweenness"] = nx.group_betweenness_centrality(G, grp)
-        Gr["betweenness-raw"] = nx.group_betweenness_centrality(G, grp, normalized=False)
+        if directed:
+            # networkx's group_betweenness_centrality subtracts endpoint pairs as if reachability
+            # were symmetric, which is wrong on directed graphs that are not strongly connected
+            # (hand-directed: it gives 0.8333 where the definition gives 0.3333); use the
+            # definition by enumeration of all shortest paths instead.
+            raw = brute_group_betweenness(G, grp)
+            k = n - len(grp)
+            Gr["betweenness"] = raw / (k * (k - 1))
+            Gr["betweenness-raw"] = raw
+        else:
+            Gr["betweenness"] = nx.group_betweenness_centrality(G, grp)
+            Gr["betweenness-raw"] = nx.group_betweenness_centrality(G, grp, normalized=False)
     if weighted:
         Gr["closeness-weighted"] = nx.group_closeness_centrality(G, grp, weight="weight")
 
