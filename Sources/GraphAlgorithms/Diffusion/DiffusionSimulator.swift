@@ -171,6 +171,7 @@ final class DiffusionSimulator {
             adopt(Int(s), at: 0)
             frontier.append(s)
         }
+        if frame.collectiveEnd == 0 { lapse(at: 0) }
         record(step: 0)
         var t = 1
         var quiet = false
