@@ -42,7 +42,7 @@ enum DiffusionReport {
     }
 
     /// An estimate as `0.816 [0.798, 0.832]`.
-    static func cell(_ e: Estimate, digits: Int = 3) -> JSONValue {
+    static func cell(_ e: Estimate, _ digits: Int = 3) -> JSONValue {
         guard e.value.isFinite else { return .null }
         let t = ResultTable(columns: [])
         return .string("\(t.fixed(e.value, digits: digits)) [\(t.fixed(e.low, digits: digits)), \(t.fixed(e.high, digits: digits))]")
