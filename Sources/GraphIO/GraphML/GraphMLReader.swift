@@ -171,17 +171,10 @@ struct GraphMLReader {
         case .weight: type = .double
         default: type = key.type
         }
-        if type == .string { return .string(text) }
-        let t = trimmed(text)
-        if t.isEmpty { return nil }
-        if let v = ValueText.parse(t, as: type) { return v }
         let expected: String
-        switch type {
-        case .integer: expected = "an integer"
-        case .double: expected = "a number"
-        case .boolean: expected = "true or false"
-        case .date: expected = "a date YYYY-MM-DD"
-        case .string: expected = "text"
+        switch XMLValues.parse(text, as: type) {
+        case .success(let v): return v
+        case .failure(let e): expected = e.description
         }
         let what = role == .weight ? "the edge weight" : "\(GraphIOError.quote(key.name)) (key \(GraphIOError.quote(key.id)), a \(type.shortName) key)"
         throw xml.text.error(at: offset, "expected \(expected) for \(what), found \(GraphIOError.quote(text))")
@@ -380,7 +373,7 @@ struct GraphMLReader {
             switch try xml.next() {
             case .start:
                 if label == nil && xml.localName == element {
-                    let t = trimmed(try xml.readText().text)
+                    let t = XMLValues.trimmed(try xml.readText().text)
                     if !t.isEmpty { label = t }
                 } else {
                     depth += 1
@@ -390,12 +383,5 @@ struct GraphMLReader {
             }
         }
         return label
-    }
-
-    func trimmed(_ s: String) -> String {
-        let ws: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let f = s.firstIndex(where: { !ws($0) }), let l = s.lastIndex(where: { !ws($0) }) else { return "" }
-        if f == s.startIndex && l == s.index(before: s.endIndex) { return s }
-        return String(s[f...l])
     }
 }

@@ -80,6 +80,20 @@ struct XMLEdgeBuffer {
     /// Closes the open edge.
     mutating func end() { valueEnd.append(values.count) }
 
+    /// Appends a copy of the last edge with its ends swapped (GEXF's mutual edges).
+    mutating func appendReverseOfLast() {
+        let e = count - 1
+        sources.append(targets[e]); targets.append(sources[e])
+        offsets.append(offsets[e]); directed.append(directed[e])
+        relationOf.append(relationOf[e]); weights.append(weights[e])
+        let start = e == 0 ? 0 : valueEnd[e - 1]
+        for k in start..<valueEnd[e] {
+            valueColumn.append(valueColumn[k])
+            values.append(values[k])
+        }
+        valueEnd.append(values.count)
+    }
+
     /// Adds every edge to `network` in file order.
     /// - Throws: at an edge that names an unknown node, or whose direction or attribute types
     ///   conflict with earlier edges of its relation.
