@@ -1,7 +1,7 @@
 import GraphCore
 
 /// Reads one GEXF document into a ``Network``, streaming (see ``GEXFFormat`` for the mapping).
-struct GEXFReader {
+struct GEXFReader: ~Copyable {
     /// What an `<attribute>`'s values become.
     enum Role: Equatable { case attribute, kind, relation, weight }
 
@@ -39,7 +39,7 @@ struct GEXFReader {
     var timeFormat = TimeFormat.double
     var timeFormatGiven = false
 
-    init(_ xml: XMLReader) { self.xml = xml }
+    init(_ xml: consuming XMLReader) { self.xml = xml }
 
     // MARK: - Document
 
@@ -97,6 +97,8 @@ struct GEXFReader {
     }
 
     mutating func readGraph() throws(GraphIOError) {
+        // networkx writes the graph's name here (not in the GEXF schema; read leniently).
+        if let name = xml.value("name"), !name.isEmpty { network.metadata.name = name }
         switch xml.value("defaultedgetype") {
         case "directed": graphDirected = true
         // networkx reads a default "mutual" as undirected too.
@@ -203,15 +205,15 @@ struct GEXFReader {
                     throw xml.text.error(at: offset, "<attribute id=\(GraphIOError.quote(id))>: \(error.description)")
                 }
             }
-            add(a, to: &nodeAttributes)
+            Self.add(a, to: &nodeAttributes)
         } else {
             guard edgeAttributes.index[id] == nil else { throw xml.text.error(at: offset, "a second edge <attribute> with id \(GraphIOError.quote(id))") }
             if role == .attribute { a.edgeColumn = edges.column(title) }
-            add(a, to: &edgeAttributes)
+            Self.add(a, to: &edgeAttributes)
         }
     }
 
-    private func add(_ a: Attribute, to table: inout Attributes) {
+    private static func add(_ a: Attribute, to table: inout Attributes) {
         if a.defaultValue != nil { table.withDefault.append(table.list.count) }
         table.index[a.id] = table.list.count
         table.list.append(a)
@@ -256,13 +258,10 @@ struct GEXFReader {
             loop: while true {
                 switch try xml.next() {
                 case .start:
-                    if xml.hasPrefix { try xml.skipElement(); continue }
-                    switch xml.localName {
-                    case "attvalues": try readAttValues(node: v, stamp: mine)
-                    case "nodes": try readNodes(parent: id)
-                    case "edges": try readEdges()
-                    default: try xml.skipElement()   // spells, parents, slices
-                    }
+                    if xml.isNamed("attvalues") { try readAttValues(node: v, stamp: mine) }
+                    else if xml.isNamed("nodes") { try readNodes(parent: id) }
+                    else if xml.isNamed("edges") { try readEdges() }
+                    else { try xml.skipElement() }   // viz:*, spells, parents, slices
                 case .end, .endOfDocument: break loop
                 }
             }

@@ -2,9 +2,9 @@ import GraphCore
 
 /// Reads one GraphML document into a ``Network``, streaming (see ``GraphMLFormat`` for the
 /// mapping).
-struct GraphMLReader {
+struct GraphMLReader: ~Copyable {
     /// Where a key may be used (`for`).
-    enum Domain: String { case node, edge, graph, all }
+    enum Domain: String { case node, edge, graph, all, port, hyperedge, endpoint, graphml }
 
     /// What a key's values become on a node or an edge.
     enum Role: Equatable {
@@ -45,7 +45,7 @@ struct GraphMLReader {
     var stamp = 0
     var graphs = 0
 
-    init(_ xml: XMLReader) { self.xml = xml }
+    init(_ xml: consuming XMLReader) { self.xml = xml }
 
     // MARK: - Document
 
@@ -96,7 +96,7 @@ struct GraphMLReader {
         let id = try xml.required("id", "the name <data key=\"…\"> refers to")
         let forText = xml.value("for") ?? "all"
         guard let domain = Domain(rawValue: forText) else {
-            throw xml.errorAtTag("<key id=\(GraphIOError.quote(id))> has for=\(GraphIOError.quote(forText)); expected node, edge, graph or all (Interstice does not read hyperedge or port keys)")
+            throw xml.errorAtTag("<key id=\(GraphIOError.quote(id))> has for=\(GraphIOError.quote(forText)); expected node, edge, graph, all, port, hyperedge, endpoint or graphml")
         }
         let yfiles = xml.attribute("yfiles.type") != nil
         let name = xml.value("attr.name") ?? id
@@ -196,14 +196,11 @@ struct GraphMLReader {
         while true {
             switch try xml.next() {
             case .start:
-                if xml.hasPrefix { try xml.skipElement(); continue }
-                switch xml.localName {
-                case "node": try readNode(directed: directed)
-                case "edge": try readEdge(directed: directed)
-                case "hyperedge": throw hyperedgeError()
-                case "data" where !nested: try readGraphData()
-                default: try xml.skipElement()
-                }
+                if xml.isNamed("node") { try readNode(directed: directed) }
+                else if xml.isNamed("edge") { try readEdge(directed: directed) }
+                else if xml.isNamed("hyperedge") { throw hyperedgeError() }
+                else if xml.isNamed("data") && !nested { try readGraphData() }
+                else { try xml.skipElement() }
             case .end, .endOfDocument: return
             }
         }
@@ -222,14 +219,11 @@ struct GraphMLReader {
             loop: while true {
                 switch try xml.next() {
                 case .start:
-                    if xml.hasPrefix { try xml.skipElement(); continue }
-                    switch xml.localName {
-                    case "data": try readData(node: v, stamp: mine)
-                    case "graph": try readGraph(nested: true)
-                    case "port":
+                    if xml.isNamed("data") { try readData(node: v, stamp: mine) }
+                    else if xml.isNamed("graph") { try readGraph(nested: true) }
+                    else if xml.isNamed("port") {
                         throw xml.errorAtTag("GraphML ports are not supported: connect edges to the node itself")
-                    default: try xml.skipElement()
-                    }
+                    } else { try xml.skipElement() }
                 case .end, .endOfDocument: break loop
                 }
             }

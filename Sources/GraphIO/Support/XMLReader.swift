@@ -1,3 +1,25 @@
+import Foundation
+
+/// Byte values of the ASCII characters XML markup uses.
+enum ASCII {
+    static let bang: UInt8 = 0x21
+    static let amp: UInt8 = 0x26
+    static let apos: UInt8 = 0x27
+    static let dash: UInt8 = 0x2D
+    static let dot: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let lt: UInt8 = 0x3C
+    static let equals: UInt8 = 0x3D
+    static let gt: UInt8 = 0x3E
+    static let question: UInt8 = 0x3F
+    static let lbracket: UInt8 = 0x5B
+    static let quot: UInt8 = 0x22
+    static let rbracket: UInt8 = 0x5D
+    static let underscore: UInt8 = 0x5F
+}
+
 /// A streaming pull tokenizer for the XML that GraphML and GEXF files are made of: start tags
 /// with their attributes, end tags, text; no tree is ever built.
 ///
@@ -37,7 +59,7 @@
 /// elements by local name when they carry no prefix, and skip prefixed (foreign) elements.
 ///
 /// - Complexity: O(bytes) for the whole document; `next()` is amortized O(size of the token).
-struct XMLReader {
+struct XMLReader: ~Copyable {
     /// What `next()` found.
     enum Event: Equatable {
         /// A start tag (`isEmptyElement` tells `<a/>`; its `.end` follows at once).
@@ -57,7 +79,8 @@ struct XMLReader {
     }
 
     let text: SourceText
-    private let b: UnsafeBufferPointer<UInt8>
+    /// The bytes (`n` of them; never read when `n == 0`).
+    private let p: UnsafePointer<UInt8>
     private let n: Int
     /// Read position.
     private(set) var pos: Int = 0
@@ -83,20 +106,26 @@ struct XMLReader {
     /// Checks the encoding and prepares to read.
     /// - Throws: for UTF-16, invalid UTF-8 or control bytes, with their location.
     init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>) throws(GraphIOError) {
-        self.text = text
-        b = bytes
-        n = bytes.count
-        attributes.reserveCapacity(8)
-        stack.reserveCapacity(16)
-        if n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+        // Every check before any stored property is set (a noncopyable value must not be
+        // left half-initialized).
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            throw text.error(at: 0, "no XML element found: the file is empty")
+        }
+        let count = bytes.count
+        if count >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
             throw text.error(at: 0, "the file is UTF-16; Interstice reads XML in UTF-8 only: re-encode it as UTF-8")
         }
-        if let (bad, control) = XMLReader.firstBadByte(b) {
+        if let (bad, control) = XMLReader.firstBadByte(bytes) {
             if control {
-                throw text.error(at: bad, "byte 0x\(GraphIOError.hex(b[bad])) is not allowed in XML: is this a binary file?")
+                throw text.error(at: bad, "byte 0x\(GraphIOError.hex(base[bad])) is not allowed in XML: is this a binary file?")
             }
-            throw text.error(at: bad, "invalid UTF-8 (byte 0x\(GraphIOError.hex(b[bad]))); re-encode the file as UTF-8")
+            throw text.error(at: bad, "invalid UTF-8 (byte 0x\(GraphIOError.hex(base[bad]))); re-encode the file as UTF-8")
         }
+        self.text = text
+        p = base
+        n = count
+        attributes.reserveCapacity(8)
+        stack.reserveCapacity(16)
     }
 
     /// Offset of the first byte that is invalid UTF-8 or a control character XML forbids
@@ -117,7 +146,8 @@ struct XMLReader {
             else if c & 0xF8 == 0xF0 && c <= 0xF4 { len = 4 }
             else { return (i, false) }
             guard i + len <= n else { return (i, false) }
-            for k in 1..<len where b[i + k] & 0xC0 != 0x80 { return (i, false) }
+            var k = 1
+            while k < len { if b[i + k] & 0xC0 != 0x80 { return (i, false) }; k += 1 }
             if len == 3 {
                 let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6)
                 if v < 0x800 || (v >= 0xD800 && v <= 0xDFFF) { return (i, false) }
@@ -133,19 +163,19 @@ struct XMLReader {
     // MARK: - Names and attributes of the current tag
 
     /// The current tag's qualified name (`viz:color`).
-    var name: String { String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), as: UTF8.self) }
+    var name: String { String(decoding: UnsafeBufferPointer(start: p + nameStart, count: nameEnd - (nameStart)), as: UTF8.self) }
 
     /// Whether the current tag's name has a namespace prefix (`y:ShapeNode`).
     var hasPrefix: Bool {
-        for i in nameStart..<nameEnd where b[i] == UInt8(ascii: ":") { return true }
-        return false
+        return memchr(p + nameStart, Int32(ASCII.colon), nameEnd - nameStart) != nil
     }
 
     /// The current tag's name after any prefix (`color` for `viz:color`).
     var localName: String {
         var s = nameStart
-        for i in nameStart..<nameEnd where b[i] == UInt8(ascii: ":") { s = i + 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: b[s..<nameEnd]), as: UTF8.self)
+        var i = nameStart
+        while i < nameEnd { if p[i] == ASCII.colon { s = i + 1 }; i += 1 }
+        return String(decoding: UnsafeBufferPointer(start: p + s, count: nameEnd - (s)), as: UTF8.self)
     }
 
     /// Whether the current tag is named exactly `name` (no prefix).
@@ -154,27 +184,28 @@ struct XMLReader {
     }
 
     private func equal(_ s: Int, _ e: Int, _ lit: StaticString) -> Bool {
-        guard e - s == lit.utf8CodeUnitCount else { return false }
-        let p = lit.utf8Start
-        for k in 0..<(e - s) where b[s + k] != p[k] { return false }
-        return true
+        e - s == lit.utf8CodeUnitCount && memcmp(p + s, lit.utf8Start, e - s) == 0
     }
 
     /// The current start tag's attribute of that exact name.
     func attribute(_ name: StaticString) -> Attribute? {
-        for a in attributes where equal(a.nameStart, a.nameEnd, name) { return a }
+        var i = 0
+        while i < attributes.count {
+            if equal(attributes[i].nameStart, attributes[i].nameEnd, name) { return attributes[i] }
+            i += 1
+        }
         return nil
     }
 
     /// An attribute's name.
     func name(of a: Attribute) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: b[a.nameStart..<a.nameEnd]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: p + a.nameStart, count: a.nameEnd - a.nameStart), as: UTF8.self)
     }
 
     /// An attribute's value, references decoded and whitespace normalized as XML requires.
     mutating func value(of a: Attribute) -> String {
         if !a.needsDecoding {
-            return String(decoding: UnsafeBufferPointer(rebasing: b[a.valueStart..<a.valueEnd]), as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(start: p + a.valueStart, count: a.valueEnd - a.valueStart), as: UTF8.self)
         }
         scratch.removeAll(keepingCapacity: true)
         appendDecoded(a.valueStart, a.valueEnd, attribute: true)
@@ -215,7 +246,7 @@ struct XMLReader {
         }
         while true {
             if pos >= n { return try endOfInput() }
-            if b[pos] != UInt8(ascii: "<") {
+            if p[pos] != ASCII.lt {
                 try skipText()
                 continue
             }
@@ -250,14 +281,14 @@ struct XMLReader {
         var firstText = -1
         while true {
             guard pos < n else { _ = try endOfInput(); return ("", startOffset, children) }
-            if b[pos] != UInt8(ascii: "<") {
+            if p[pos] != ASCII.lt {
                 let s = pos
-                while pos < n && b[pos] != UInt8(ascii: "<") { pos += 1 }
+                pos = index(of: ASCII.lt, from: pos, to: n) ?? n
                 if firstText < 0 { firstText = s }
                 try appendChecked(s, pos)
                 continue
             }
-            if pos + 8 < n && b[pos + 1] == UInt8(ascii: "!") && b[pos + 2] == UInt8(ascii: "[") {
+            if pos + 8 < n && p[pos + 1] == ASCII.bang && p[pos + 2] == ASCII.lbracket {
                 // CDATA: raw text.
                 let s = pos
                 try expectLiteral("<![CDATA[", "a CDATA section")
@@ -291,15 +322,15 @@ struct XMLReader {
     private mutating func markup() throws(GraphIOError) -> Event? {
         let s = pos
         guard pos + 1 < n else { throw text.error(at: s, "the file ends inside a tag") }
-        switch b[pos + 1] {
-        case UInt8(ascii: "?"):
+        switch p[pos + 1] {
+        case ASCII.question:
             guard let e = find("?>", from: pos + 2) else {
                 throw text.error(at: s, "the processing instruction \(quoteAt(s)) is never closed by \"?>\" (truncated file?)")
             }
             if s == 0 { try checkDeclaration(end: e) }
             pos = e + 2
             return nil
-        case UInt8(ascii: "!"):
+        case ASCII.bang:
             if starts(with: "<!--", at: pos) {
                 guard let e = find("-->", from: pos + 4) else {
                     throw text.error(at: s, "the comment opened here is never closed by \"-->\" (truncated file?)")
@@ -321,7 +352,7 @@ struct XMLReader {
                 return nil
             }
             throw text.error(at: s, "expected a comment \"<!--\", CDATA or DOCTYPE, found \(quoteAt(s))")
-        case UInt8(ascii: "/"):
+        case ASCII.slash:
             return try endTag()
         default:
             return try startTag()
@@ -339,10 +370,10 @@ struct XMLReader {
         while true {
             let hadSpace = skipSpace()
             guard pos < n else { throw text.error(at: s, "the file ends inside the tag <\(str(ns, ne))> (truncated file?)") }
-            let c = b[pos]
-            if c == UInt8(ascii: ">") { pos += 1; isEmptyElement = false; break }
-            if c == UInt8(ascii: "/") {
-                guard pos + 1 < n, b[pos + 1] == UInt8(ascii: ">") else {
+            let c = p[pos]
+            if c == ASCII.gt { pos += 1; isEmptyElement = false; break }
+            if c == ASCII.slash {
+                guard pos + 1 < n, p[pos + 1] == ASCII.gt else {
                     throw text.error(at: pos, "expected \"/>\" in <\(str(ns, ne))>, found \(quoteAt(pos))")
                 }
                 pos += 2
@@ -367,40 +398,42 @@ struct XMLReader {
     private mutating func readAttribute(element es: Int, _ ee: Int) throws(GraphIOError) {
         let (as_, ae) = try readName("an attribute name")
         _ = skipSpace()
-        guard pos < n, b[pos] == UInt8(ascii: "=") else {
+        guard pos < n, p[pos] == ASCII.equals else {
             throw text.error(at: min(pos, n), "expected \"=\" after the attribute \(str(as_, ae)) in <\(str(es, ee))>, found \(quoteAt(pos))")
         }
         pos += 1
         _ = skipSpace()
-        guard pos < n, b[pos] == UInt8(ascii: "\"") || b[pos] == UInt8(ascii: "'") else {
+        guard pos < n, p[pos] == ASCII.quot || p[pos] == ASCII.apos else {
             throw text.error(at: min(pos, n), "expected a quoted value for the attribute \(str(as_, ae)), found \(quoteAt(pos))")
         }
-        let q = b[pos]
+        let q = p[pos]
         let open = pos
         pos += 1
         let vs = pos
-        var decode = false
-        while true {
-            guard pos < n else {
-                throw text.error(at: open, "the value of \(str(as_, ae)) is never closed by its quote (truncated file?)")
-            }
-            let c = b[pos]
-            if c == q { break }
-            if c == UInt8(ascii: "<") {
-                throw text.error(at: pos, "\"<\" is not allowed in an attribute value (write &lt;), in \(str(as_, ae))")
-            }
-            if c == UInt8(ascii: "&") {
-                decode = true
-                pos = try reference(at: pos).end
-                continue
-            }
-            if c == 9 || c == 10 || c == 13 { decode = true }
-            pos += 1
+        guard let close = index(of: q, from: pos, to: n) else {
+            throw text.error(at: open, "the value of \(str(as_, ae)) is never closed by its quote (truncated file?)")
         }
+        if let lt = index(of: ASCII.lt, from: vs, to: close) {
+            throw text.error(at: lt, "\"<\" is not allowed in an attribute value (write &lt;), in \(str(as_, ae))")
+        }
+        var decode = false
+        var i = vs
+        while let a = index(of: ASCII.amp, from: i, to: close) {
+            decode = true
+            i = try reference(at: a).end
+        }
+        if !decode {
+            var k = vs
+            while k < close { if p[k] < 32 { decode = true; break }; k += 1 }
+        }
+        pos = close
         let ve = pos
         pos += 1
-        for a in attributes where a.nameEnd - a.nameStart == ae - as_ {
-            if (0..<(ae - as_)).allSatisfy({ b[a.nameStart + $0] == b[as_ + $0] }) {
+        var j = 0
+        while j < attributes.count {
+            let a = attributes[j]
+            j += 1
+            if a.nameEnd - a.nameStart == ae - as_ && memcmp(p + a.nameStart, p + as_, ae - as_) == 0 {
                 throw text.error(at: as_, "the attribute \(str(as_, ae)) is repeated in <\(str(es, ee))>")
             }
         }
@@ -412,7 +445,7 @@ struct XMLReader {
         pos += 2
         let (ns, ne) = try readName("an element name after \"</\"")
         _ = skipSpace()
-        guard pos < n, b[pos] == UInt8(ascii: ">") else {
+        guard pos < n, p[pos] == ASCII.gt else {
             if pos >= n { throw text.error(at: s, "the file ends inside the end tag </\(str(ns, ne))> (truncated file?)") }
             throw text.error(at: pos, "expected \">\" to close </\(str(ns, ne))>, found \(quoteAt(pos))")
         }
@@ -420,8 +453,7 @@ struct XMLReader {
         guard let top = stack.last else {
             throw text.error(at: s, "the end tag </\(str(ns, ne))> closes no open element")
         }
-        let same = top.nameEnd - top.nameStart == ne - ns
-            && (0..<(ne - ns)).allSatisfy { b[top.nameStart + $0] == b[ns + $0] }
+        let same = top.nameEnd - top.nameStart == ne - ns && memcmp(p + top.nameStart, p + ns, ne - ns) == 0
         guard same else {
             throw text.error(at: s, "mismatched tags: found </\(str(ns, ne))> but <\(str(top.nameStart, top.nameEnd))> (line \(line(of: top.offset))) is open")
         }
@@ -442,18 +474,18 @@ struct XMLReader {
 
     /// Text between tags: checked (references, no stray text outside the root) and dropped.
     private mutating func skipText() throws(GraphIOError) {
-        while pos < n {
-            let c = b[pos]
-            if c == UInt8(ascii: "<") { break }
-            if c == UInt8(ascii: "&") { pos = try reference(at: pos).end; continue }
-            if stack.isEmpty && !(c == 32 || c == 9 || c == 10 || c == 13) {
+        let lt = index(of: ASCII.lt, from: pos, to: n) ?? n
+        var i = pos
+        while let a = index(of: ASCII.amp, from: i, to: lt) { i = try reference(at: a).end }
+        if stack.isEmpty {
+            for k in pos..<lt where !(p[k] == 32 || p[k] == 9 || p[k] == 10 || p[k] == 13) {
                 if !rootSeen {
-                    throw text.error(at: pos, "expected XML (markup starting with \"<\"), found \(quoteAt(pos))")
+                    throw text.error(at: k, "expected XML (markup starting with \"<\"), found \(quoteAt(k))")
                 }
-                throw text.error(at: pos, "text \(quoteAt(pos)) outside the root element")
+                throw text.error(at: k, "text \(quoteAt(k)) outside the root element")
             }
-            pos += 1
         }
+        pos = lt
     }
 
     /// `<!DOCTYPE name [SYSTEM|PUBLIC "…"] [ [internal subset] ]>`: skipped, never loaded;
@@ -464,18 +496,18 @@ struct XMLReader {
         var inSubset = false
         var quote: UInt8 = 0
         while pos < n {
-            let c = b[pos]
+            let c = p[pos]
             if quote != 0 {
                 if c == quote { quote = 0 }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+            } else if c == ASCII.quot || c == ASCII.apos {
                 quote = c
-            } else if c == UInt8(ascii: "[") {
+            } else if c == ASCII.lbracket {
                 inSubset = true
-            } else if c == UInt8(ascii: "]") {
+            } else if c == ASCII.rbracket {
                 inSubset = false
-            } else if c == UInt8(ascii: "<") && starts(with: "<!ENTITY", at: pos) {
+            } else if c == ASCII.lt && starts(with: "<!ENTITY", at: pos) {
                 throw text.error(at: pos, "DTD entity declarations are not supported: Interstice never expands entities nor reads the files they name; remove the <!DOCTYPE …> (found \(quoteAt(pos)))")
-            } else if c == UInt8(ascii: ">") && !inSubset {
+            } else if c == ASCII.gt && !inSubset {
                 pos += 1
                 return
             }
@@ -486,21 +518,21 @@ struct XMLReader {
 
     /// `<?xml version="1.0" encoding="…"?>`: only UTF-8 (or ASCII-only text) is accepted.
     private mutating func checkDeclaration(end: Int) throws(GraphIOError) {
-        guard starts(with: "<?xml", at: 0), end > 5, b[5] == 32 || b[5] == 9 || b[5] == 10 || b[5] == 13 else { return }
+        guard starts(with: "<?xml", at: 0), end > 5, p[5] == 32 || p[5] == 9 || p[5] == 10 || p[5] == 13 else { return }
         guard let e = find("encoding", from: 5), e < end else { return }
         var i = e + 8
-        while i < end && (b[i] == 32 || b[i] == UInt8(ascii: "=")) { i += 1 }
-        guard i < end, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else { return }
-        let q = b[i]
+        while i < end && (p[i] == 32 || p[i] == ASCII.equals) { i += 1 }
+        guard i < end, p[i] == ASCII.quot || p[i] == ASCII.apos else { return }
+        let q = p[i]
         var j = i + 1
-        while j < end && b[j] != q { j += 1 }
+        while j < end && p[j] != q { j += 1 }
         let enc = str(i + 1, j).lowercased()
         if enc == "utf-8" || enc == "utf8" || enc == "us-ascii" || enc == "ascii" { return }
         if enc.hasPrefix("utf-16") || enc == "ucs-2" {
             throw text.error(at: i + 1, "the declared encoding \"\(enc)\" is not supported; re-encode the file as UTF-8")
         }
         // Latin-1 and friends agree with UTF-8 on ASCII: accept a file that is ASCII only.
-        for k in 0..<n where b[k] >= 0x80 {
+        for k in 0..<n where p[k] >= 0x80 {
             throw text.error(at: k, "the file declares encoding \"\(enc)\" and has non-ASCII bytes; re-encode it as UTF-8")
         }
     }
@@ -510,9 +542,10 @@ struct XMLReader {
     /// Checks the reference at `&` and returns the code point and the offset after `;`.
     private func reference(at i: Int) throws(GraphIOError) -> (scalar: UInt32, end: Int) {
         var j = i + 1
-        while j < n && j - i <= 12 && b[j] != UInt8(ascii: ";") && b[j] != UInt8(ascii: "<")
-                && b[j] != UInt8(ascii: "&") && b[j] > 32 { j += 1 }
-        guard j < n, b[j] == UInt8(ascii: ";") else {
+        while j < n && j - i <= 12 && p[j] != ASCII.semicolon && p[j] != ASCII.lt
+                && p[j] != ASCII.amp && p[j] != ASCII.quot && p[j] != ASCII.apos
+                && p[j] > 32 { j += 1 }
+        guard j < n, p[j] == ASCII.semicolon else {
             throw text.error(at: i, "\"&\" must start a reference such as &amp; or &#38;, found \(quoteAt(i))")
         }
         let body = str(i + 1, j)
@@ -543,8 +576,8 @@ struct XMLReader {
         var i = s
         var run = s
         while i < e {
-            let c = b[i]
-            if c == UInt8(ascii: "&") {
+            let c = p[i]
+            if c == ASCII.amp {
                 appendRaw(run, i)
                 let r = try reference(at: i)
                 appendScalar(r.scalar)
@@ -553,7 +586,7 @@ struct XMLReader {
             } else if c == 13 {
                 appendRaw(run, i)
                 scratch.append(10)
-                i += (i + 1 < e && b[i + 1] == 10) ? 2 : 1
+                i += (i + 1 < e && p[i + 1] == 10) ? 2 : 1
                 run = i
             } else {
                 i += 1
@@ -566,13 +599,13 @@ struct XMLReader {
     private mutating func appendDecoded(_ s: Int, _ e: Int, attribute: Bool) {
         var i = s
         while i < e {
-            let c = b[i]
-            if c == UInt8(ascii: "&"), let r = try? reference(at: i) {
+            let c = p[i]
+            if c == ASCII.amp, let r = try? reference(at: i) {
                 appendScalar(r.scalar)
                 i = r.end
             } else if c == 13 {
                 scratch.append(32)
-                i += (i + 1 < e && b[i + 1] == 10) ? 2 : 1
+                i += (i + 1 < e && p[i + 1] == 10) ? 2 : 1
             } else if c == 9 || c == 10 {
                 scratch.append(32)
                 i += 1
@@ -584,7 +617,7 @@ struct XMLReader {
     }
 
     private mutating func appendRaw(_ s: Int, _ e: Int) {
-        if e > s { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e])) }
+        if e > s { scratch.append(contentsOf: UnsafeBufferPointer(start: p + s, count: e - (s))) }
     }
 
     private mutating func appendScalar(_ v: UInt32) {
@@ -597,18 +630,18 @@ struct XMLReader {
     private mutating func readName(_ what: String) throws(GraphIOError) -> (Int, Int) {
         let s = pos
         guard pos < n else { throw text.error(at: n, "the file ends where \(what) was expected (truncated file?)") }
-        let c = b[pos]
-        let isStart = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == UInt8(ascii: "_")
-            || c == UInt8(ascii: ":") || c >= 0x80
+        let c = p[pos]
+        let isStart = (c | 0x20) &- 0x61 < 26 || c == ASCII.underscore || c == ASCII.colon || c >= 0x80
         guard isStart else { throw text.error(at: pos, "expected \(what), found \(quoteAt(pos))") }
         pos += 1
         while pos < n {
-            let c = b[pos]
-            let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39)
-                || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c == UInt8(ascii: "-")
-                || c == UInt8(ascii: ".") || c >= 0x80
-            if !ok { break }
-            pos += 1
+            let c = p[pos]
+            // Letters, "_" and non-ASCII bytes are all above ">"; then digits, ":", "-", ".".
+            if c > ASCII.gt || (c &- 0x30 < 11) || c == ASCII.dash || c == ASCII.dot {
+                pos += 1
+            } else {
+                break
+            }
         }
         return (s, pos)
     }
@@ -616,16 +649,13 @@ struct XMLReader {
     /// Skips whitespace; whether there was any.
     private mutating func skipSpace() -> Bool {
         let s = pos
-        while pos < n, b[pos] == 32 || b[pos] == 10 || b[pos] == 9 || b[pos] == 13 { pos += 1 }
+        while pos < n, p[pos] == 32 || p[pos] == 10 || p[pos] == 9 || p[pos] == 13 { pos += 1 }
         return pos > s
     }
 
     private func starts(with lit: StaticString, at i: Int) -> Bool {
         let k = lit.utf8CodeUnitCount
-        guard i + k <= n else { return false }
-        let p = lit.utf8Start
-        for j in 0..<k where b[i + j] != p[j] { return false }
-        return true
+        return i + k <= n && memcmp(p + i, lit.utf8Start, k) == 0
     }
 
     private mutating func expectLiteral(_ lit: StaticString, _ what: String) throws(GraphIOError) {
@@ -635,28 +665,33 @@ struct XMLReader {
 
     /// Offset of the first occurrence of `lit` at or after `from`.
     private func find(_ lit: StaticString, from: Int) -> Int? {
-        let p = lit.utf8Start
+        let l = lit.utf8Start
         let k = lit.utf8CodeUnitCount
         var i = from
-        while i + k <= n {
-            if b[i] == p[0] {
-                var j = 1
-                while j < k && b[i + j] == p[j] { j += 1 }
-                if j == k { return i }
-            }
-            i += 1
+        while let j = index(of: l[0], from: i, to: n) {
+            guard j + k <= n else { return nil }
+            if memcmp(p + j, l, k) == 0 { return j }
+            i = j + 1
         }
         return nil
     }
 
+    /// Offset of the first `byte` in `from..<end` (memchr: the scans over text and values run
+    /// at C speed even in debug builds).
+    @inline(__always)
+    private func index(of byte: UInt8, from: Int, to end: Int) -> Int? {
+        guard from < end, let r = memchr(p + from, Int32(byte), end - from) else { return nil }
+        return p.distance(to: r.assumingMemoryBound(to: UInt8.self))
+    }
+
     private func str(_ s: Int, _ e: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: p + s, count: e - (s)), as: UTF8.self)
     }
 
     /// The input from `i` (to `end`, or 20 bytes), quoted for a message.
     private func quoteAt(_ i: Int, upTo end: Int? = nil) -> String {
         guard i < n else { return "the end of the file" }
         let e = min(n, end ?? i + 20)
-        return GraphIOError.quote(bytes: UnsafeBufferPointer(rebasing: b[i..<e]))
+        return GraphIOError.quote(bytes: UnsafeBufferPointer(start: p + i, count: e - (i)))
     }
 }

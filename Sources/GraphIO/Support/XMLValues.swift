@@ -5,6 +5,10 @@ enum XMLValues {
     /// `s` without surrounding XML whitespace (space, tab, line feed, carriage return).
     /// - Complexity: O(length).
     static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        let isSpace = { (c: UInt8) in c == 32 || c == 9 || c == 10 || c == 13 }
+        if !isSpace(first) && !isSpace(last) { return s }
         let ws: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }
         guard let f = s.firstIndex(where: { !ws($0) }), let l = s.lastIndex(where: { !ws($0) }) else { return "" }
         if f == s.startIndex && l == s.index(before: s.endIndex) { return s }
