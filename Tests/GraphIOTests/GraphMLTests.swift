@@ -158,8 +158,8 @@ struct GraphMLTests {
 
     static let bad: [BadCase] = [
         BadCase("mismatched tags", head + "<node id=\"a\"></edge>\n</graph></graphml>", 4, 14, "mismatched tags: found </edge> but <node>"),
-        BadCase("truncated inside a tag", head + "<node id=\"a\"/>\n<node id=\"b", 5, 10, "never closed by its quote"),
-        BadCase("truncated after a tag", head + "<node id=\"a\"/>\n", 5, 1, "the file ends before <graph> (line 3) is closed"),
+        BadCase("truncated inside a tag", head + "<node id=\"a\"/>\n<node id=\"b", 5, 12, "unexpected end of file inside the value of the attribute id"),
+        BadCase("truncated after a tag", head + "<node id=\"a\"/>\n", 5, 1, "unexpected end of file before <graph> (line 3) is closed"),
         BadCase("invalid UTF-8", bytes: Array((head + "<node id=\"caf").utf8) + [0xC3, 0x28] + Array("\"/>".utf8), 4, 14, "invalid UTF-8 (byte 0xC3)"),
         BadCase("binary garbage", bytes: [0x00, 0x01, 0x02, 0xFF, 0x3C], 1, 1, "byte 0x00 is not allowed in XML"),
         BadCase("binary garbage after a valid start", bytes: Array("<graphml>\n  ".utf8) + [0x1F, 0x8B, 0x08], 2, 3, "byte 0x1F is not allowed in XML"),
@@ -167,10 +167,10 @@ struct GraphMLTests {
         BadCase("not XML", "source,target\na,b\n", 1, 1, "expected XML"),
         BadCase("empty file", "", 1, 1, "no XML element found"),
         BadCase("not GraphML", "<gexf version=\"1.3\"><graph/></gexf>", 1, 1, "expected the root element <graphml>"),
-        BadCase("edge to an unknown node", head + "<node id=\"a\"/>\n  <edge source=\"a\" target=\"zz\"/>\n</graph></graphml>", 5, 3, "the edge's target \"zz\" is not a node"),
-        BadCase("non-numeric int value", head + "<node id=\"a\"><data key=\"age\">forty</data></node>\n</graph></graphml>", 4, 30, "expected an integer for \"age\""),
-        BadCase("non-numeric weight", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"string\"/><graph>\n<node id=\"a\"/><edge source=\"a\" target=\"a\"><data key=\"w\">heavy</data></edge></graph></graphml>", 2, 57, "expected a number for the edge weight"),
-        BadCase("bad boolean", "<graphml><key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"boolean\"/><graph>\n<node id=\"a\"><data key=\"b\">maybe</data></node></graph></graphml>", 2, 28, "expected true or false"),
+        BadCase("edge to an unknown node", head + "<node id=\"a\"/>\n  <edge source=\"a\" target=\"zz\"/>\n</graph></graphml>", 5, 3, "unknown node \"zz\": the edge's target is not a node"),
+        BadCase("non-numeric int value", head + "<node id=\"a\"><data key=\"age\">forty</data></node>\n</graph></graphml>", 4, 14, "expected an integer for \"age\""),
+        BadCase("non-numeric weight", "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"string\"/><graph>\n<node id=\"a\"/><edge source=\"a\" target=\"a\"><data key=\"w\">heavy</data></edge></graph></graphml>", 2, 43, "expected a number for the edge weight"),
+        BadCase("bad boolean", "<graphml><key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"boolean\"/><graph>\n<node id=\"a\"><data key=\"b\">maybe</data></node></graph></graphml>", 2, 14, "expected true or false"),
         BadCase("undeclared key", head + "<node id=\"a\"><data key=\"height\">3</data></node>\n</graph></graphml>", 4, 14, "<data key=\"height\"> names no <key>"),
         BadCase("duplicate node", head + "<node id=\"a\"/>\n<node id=\"a\"/>\n</graph></graphml>", 5, 1, "node \"a\" is declared twice"),
         BadCase("unknown attr.type", "<graphml>\n  <key id=\"x\" for=\"node\" attr.type=\"decimal\"/><graph/></graphml>", 2, 3, "attr.type=\"decimal\""),
@@ -185,7 +185,7 @@ struct GraphMLTests {
         BadCase("direction conflict in one relation", head + "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"/>\n<edge source=\"b\" target=\"a\" directed=\"false\"/>\n</graph></graphml>", 5, 1, "joins relation \"edge\", whose earlier edges are directed"),
         BadCase("bad edgedefault", "<graphml><graph edgedefault=\"both\"/></graphml>", 1, 10, "edgedefault=\"both\""),
         BadCase("edge without target", head + "<node id=\"a\"/><edge source=\"a\"/>\n</graph></graphml>", 4, 15, "<edge> needs a target attribute"),
-        BadCase("unclosed comment", head + "<!-- note\n</graph></graphml>", 4, 1, "comment opened here is never closed"),
+        BadCase("unclosed comment", head + "<!-- note\n</graph></graphml>", 5, 19, "unexpected end of file inside the comment opened at line 4"),
         BadCase("stray end tag", "<graphml></graphml></graph>", 1, 20, "the end tag </graph> closes no open element"),
     ]
 
@@ -285,5 +285,48 @@ struct GraphMLTests {
         #expect(back.nodeCount == 20_000)
         let (l, m) = (try #require(back.layer("acquaintance")), try #require(net.layer("acquaintance")))
         #expect(l.sources == m.sources && l.targets == m.targets && l.weights == m.weights)
+    }
+}
+
+@Suite("GraphML: shared interop and bad-input fixtures")
+struct GraphMLSharedFixtureTests {
+    static let interop = ["multi.graphml", "multi.igraph.graphml", "quirk-yed.graphml", "twomode.graphml",
+                          "twomode.igraph.graphml", "weighted.graphml", "weighted.igraph.graphml"]
+    static let rejected = ["quirk-entity-expansion.graphml", "quirk-xxe.graphml"]
+
+    @Test("the lists here are every GraphML file of interop/expected.json")
+    func listsComplete() throws {
+        let files = try Interop.files(format: "graphml")
+        #expect(files.read == Self.interop)
+        #expect(files.reject == Self.rejected)
+    }
+
+    @Test("files written by networkx, igraph and yEd read as expected.json says", arguments: interop)
+    func interopFile(_ name: String) throws {
+        let entry = try #require(try Interop.entries()[name])
+        let net = try GraphMLFormat.read(SourceText.read(path: Fixtures.path("interop/\(name)")))
+        #expect(Interop.differences(net, entry) == [])
+    }
+
+    @Test("DOCTYPE entity tricks are rejected without being expanded", arguments: rejected)
+    func interopRejected(_ name: String) throws {
+        let entry = try #require(try Interop.entries()[name])
+        let e = readError { () throws(GraphIOError) in try GraphMLFormat.read(SourceText.read(path: Fixtures.path("interop/\(name)"))) }
+        #expect(BadManifest.check(e, entry) == [])
+        #expect(e?.message.contains("root:") == false)
+    }
+
+    @Test("bad/manifest.json: every GraphML case fails where it says, the control reads")
+    func badManifest() throws {
+        let entries = try BadManifest.entries(format: "graphml")
+        #expect(entries.count >= 7)
+        for e in entries {
+            let path = try #require(e["path"] as? String)
+            let error = readError { () throws(GraphIOError) in try GraphMLFormat.read(SourceText.read(path: Fixtures.path("bad/\(path)"))) }
+            #expect(BadManifest.check(error, e) == [], "\(path): \(String(describing: error))")
+        }
+        for c in try BadManifest.controls(format: "graphml") {
+            _ = try GraphMLFormat.read(SourceText.read(path: Fixtures.path("bad/\(c)")))
+        }
     }
 }

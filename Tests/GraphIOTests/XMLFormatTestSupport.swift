@@ -170,3 +170,123 @@ func expectSameAsCommitted(_ bytes: [UInt8], _ relative: String, sourceLocation:
         Issue.record("written bytes differ from \(relative); new output in \(out.path)", sourceLocation: sourceLocation)
     }
 }
+
+/// `Tests/Fixtures/interop/expected.json`: what each file written by another tool must read as.
+enum Interop {
+    static func entries() throws -> [String: [String: Any]] {
+        let root = try #require(try Fixtures.json("interop/expected.json") as? [String: Any])
+        return try #require(root["files"] as? [String: [String: Any]])
+    }
+
+    /// The files of one format, split into those to read and those to reject.
+    static func files(format: String) throws -> (read: [String], reject: [String]) {
+        let all = try entries().filter { $0.value["format"] as? String == format }
+        return (all.filter { $0.value["must_reject"] as? Bool != true }.map(\.key).sorted(),
+                all.filter { $0.value["must_reject"] as? Bool == true }.map(\.key).sorted())
+    }
+
+    static func value(_ pair: Any?) -> AttributeValue? {
+        guard let p = pair as? [Any], p.count == 2, let t = p[0] as? String else { return nil }
+        switch t {
+        case "int": return (p[1] as? NSNumber).map { .integer($0.intValue) }
+        case "double": return (p[1] as? NSNumber).map { .double($0.doubleValue) }
+        case "bool": return (p[1] as? NSNumber).map { .boolean($0.boolValue) }
+        case "string": return (p[1] as? String).map { .string($0) }
+        default: return nil
+        }
+    }
+
+    /// How `net` differs from an entry (empty when it matches). XML edge ids, which Interstice
+    /// keeps as the attribute `id`, are not recorded there and not compared; an edge's relation
+    /// other than `edge` is compared with the attribute `relation`.
+    static func differences(_ net: Network, _ e: [String: Any]) -> [String] {
+        var out: [String] = []
+        if let c = e["node_count"] as? Int, c != net.nodeCount { out.append("node_count \(net.nodeCount) != \(c)") }
+        if let c = e["edge_count"] as? Int, c != net.edgeCount { out.append("edge_count \(net.edgeCount) != \(c)") }
+        if let ids = e["nodes"] as? [String], Set(ids) != Set(net.ids) { out.append("nodes \(net.ids.sorted()) != \(ids)") }
+        if let d = e["directed"] as? Bool {
+            for l in net.layers where (l.direction == .directed) != d { out.append("relation \(l.relation) is \(l.direction)") }
+        }
+        if let labels = e["labels"] as? [String: String] {
+            for (id, l) in labels {
+                guard let v = net.index(of: id) else { continue }
+                if net.labels[Int(v)] != l { out.append("label of \(id): \(String(describing: net.labels[Int(v)])) != \(l)") }
+            }
+        }
+        if let attrs = e["node_attributes"] as? [String: [String: Any]] {
+            for v in 0..<net.nodeCount {
+                var mine: [String: AttributeValue] = [:]
+                for c in net.nodeAttributes.columns { if let x = c[v] { mine[c.name] = x } }
+                var theirs: [String: AttributeValue] = [:]
+                for (k, pair) in attrs[net.ids[v]] ?? [:] { theirs[k] = value(pair) }
+                if mine != theirs { out.append("attributes of \(net.ids[v]): \(mine) != \(theirs)") }
+            }
+        }
+        let ignored = Set(e["ignore_edge_attributes"] as? [String] ?? []).union(["id"])
+        var mine: [(s: String, t: String, w: Double, a: [String: AttributeValue])] = []
+        for l in net.layers {
+            for i in 0..<l.edgeCount {
+                var s = net.ids[Int(l.sources[i])], t = net.ids[Int(l.targets[i])]
+                if l.direction == .undirected && t < s { swap(&s, &t) }
+                var a: [String: AttributeValue] = [:]
+                for c in l.attributes.columns where !ignored.contains(c.name) { if let x = c[i] { a[c.name] = x } }
+                if l.relation != "edge" { a["relation"] = .string(l.relation.rawValue) }
+                mine.append((s, t, l.weights[i], a))
+            }
+        }
+        for x in e["edges"] as? [[String: Any]] ?? [] {
+            var s = x["source"] as? String ?? "", t = x["target"] as? String ?? ""
+            if e["directed"] as? Bool == false && t < s { swap(&s, &t) }
+            let w = (x["weight"] as? NSNumber)?.doubleValue ?? 1
+            var a: [String: AttributeValue]? = nil
+            if let xa = x["attributes"] as? [String: Any] {
+                var d: [String: AttributeValue] = [:]
+                for (k, pair) in xa where !ignored.contains(k) { d[k] = value(pair) }
+                a = d
+            }
+            if let j = mine.firstIndex(where: { $0.s == s && $0.t == t && $0.w == w && (a == nil || $0.a == a!) }) {
+                mine.remove(at: j)
+            } else {
+                out.append("edge not found: \(s) → \(t) weight \(w) \(a.map { "\($0)" } ?? "")")
+            }
+        }
+        for m in mine { out.append("unexpected edge: \(m.s) → \(m.t) weight \(m.w) \(m.a)") }
+        return out
+    }
+}
+
+/// `Tests/Fixtures/bad/manifest.json`: malformed files and where their error must point.
+enum BadManifest {
+    static func entries(format: String) throws -> [[String: Any]] {
+        let root = try #require(try Fixtures.json("bad/manifest.json") as? [String: Any])
+        return (root["files"] as? [[String: Any]] ?? []).filter { $0["format"] as? String == format }
+    }
+
+    static func controls(format: String) throws -> [String] {
+        let root = try #require(try Fixtures.json("bad/manifest.json") as? [String: Any])
+        return (root["controls"] as? [[String: Any]] ?? []).filter { $0["format"] as? String == format }
+            .compactMap { $0["path"] as? String }
+    }
+
+    /// How an error differs from what the entry demands (empty when it matches).
+    static func check(_ error: GraphIOError?, _ e: [String: Any]) -> [String] {
+        guard let error else { return ["no error"] }
+        var out: [String] = []
+        if error.kind != .badData { out.append("kind \(error.kind)") }
+        if let line = e["line"] as? Int {
+            if error.line != line || error.column != e["column"] as? Int {
+                out.append("at \(error.line ?? 0):\(error.column ?? 0), expected \(line):\(e["column"] ?? "")")
+            }
+        } else if error.line != nil, let locations = e["accepted_locations"] as? [[String: Int]] {
+            let accepted = locations.map { ($0["line"], $0["column"]) }
+            if !accepted.contains(where: { $0.0 == error.line && $0.1 == error.column }) {
+                out.append("at \(error.line ?? 0):\(error.column ?? 0), not an accepted location")
+            }
+        }
+        let phrases = e["message_contains_any"] as? [String] ?? e["error_contains_any"] as? [String] ?? []
+        if !phrases.isEmpty && !phrases.contains(where: { error.message.lowercased().contains($0.lowercased()) }) {
+            out.append("message \(GraphIOError.quote(error.message)) has none of \(phrases)")
+        }
+        return out
+    }
+}

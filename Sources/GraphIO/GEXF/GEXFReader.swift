@@ -187,8 +187,9 @@ struct GEXFReader: ~Copyable {
                 switch try xml.next() {
                 case .start:
                     if !xml.hasPrefix && xml.isNamed("default") {
-                        let (t, off, _) = try xml.readText()
-                        a.defaultValue = try parse(t, at: off, a, isNode ? "node" : "edge")
+                        let tag = xml.tagOffset
+                        let t = try xml.readText().text
+                        a.defaultValue = try parse(t, at: tag, a, isNode ? "node" : "edge")
                     } else {
                         try xml.skipElement()
                     }
@@ -291,8 +292,8 @@ struct GEXFReader: ~Copyable {
                 // The first value is kept (a dynamic attribute's later intervals are dropped).
                 if nodeAttributes.seen[k] != stamp {
                     nodeAttributes.seen[k] = stamp
-                    let (text, off) = try attValue()
-                    try applyNode(a, v, try parse(text, at: off, a, "node"), offset)
+                    let text = try attValue()
+                    try applyNode(a, v, try parse(text, at: offset, a, "node"), offset)
                 }
                 try xml.skipElement()
             case .end, .endOfDocument: return
@@ -323,12 +324,12 @@ struct GEXFReader: ~Copyable {
         return k
     }
 
-    /// The current `<attvalue>`'s value and its offset.
-    mutating func attValue() throws(GraphIOError) -> (String, Int) {
+    /// The current `<attvalue>`'s value.
+    mutating func attValue() throws(GraphIOError) -> String {
         guard let a = xml.attribute("value") else {
             throw xml.errorAtTag("<attvalue> needs a value attribute")
         }
-        return (xml.value(of: a), a.valueStart)
+        return xml.value(of: a)
     }
 
     /// `start` and `end` (GEXF dynamics) as attributes, typed by the graph's `timeformat`.
@@ -352,7 +353,7 @@ struct GEXFReader: ~Copyable {
             case .text: value = .string(text)
             }
             guard let value else {
-                throw xml.text.error(at: a.valueStart, "\(name)=\(GraphIOError.quote(text)) does not fit the graph's timeformat")
+                throw xml.errorAtTag("\(name)=\(GraphIOError.quote(text)) does not fit the graph's timeformat")
             }
             out.append((name.description, value))
         }
@@ -393,7 +394,7 @@ struct GEXFReader: ~Copyable {
         if let a = xml.attribute("weight") {
             let text = xml.value(of: a)
             guard let w = ValueText.double(XMLValues.trimmed(text)) else {
-                throw xml.text.error(at: a.valueStart, "expected a number for the edge weight, found \(GraphIOError.quote(text))")
+                throw xml.errorAtTag("expected a number for the edge weight, found \(GraphIOError.quote(text))")
             }
             edges.setWeight(w)
         }
@@ -424,12 +425,13 @@ struct GEXFReader: ~Copyable {
             switch try xml.next() {
             case .start:
                 guard !xml.hasPrefix && xml.isNamed("attvalue") else { try xml.skipElement(); continue }
+                let offset = xml.tagOffset
                 let k = try attributeNumber(edgeAttributes, "edge")
                 let a = edgeAttributes.list[k]
                 if edgeAttributes.seen[k] != stamp {
                     edgeAttributes.seen[k] = stamp
-                    let (text, off) = try attValue()
-                    applyEdge(a, try parse(text, at: off, a, "edge"))
+                    let text = try attValue()
+                    applyEdge(a, try parse(text, at: offset, a, "edge"))
                 }
                 try xml.skipElement()
             case .end, .endOfDocument: return

@@ -137,8 +137,9 @@ struct GraphMLReader: ~Copyable {
                 switch try xml.next() {
                 case .start:
                     if !xml.hasPrefix && xml.isNamed("default") && !yfiles {
-                        let (t, off, _) = try xml.readText()
-                        key.defaultValue = try value(t, at: off, key: key, role: .attribute)
+                        let tag = xml.tagOffset
+                        let t = try xml.readText().text
+                        key.defaultValue = try value(t, at: tag, key: key, role: .attribute)
                     } else {
                         try xml.skipElement()
                     }
@@ -164,6 +165,7 @@ struct GraphMLReader: ~Copyable {
     }
 
     /// Parses a data or default text by the key's type; numbers may have surrounding spaces.
+    /// Errors point at the `<` of the element holding the text.
     func value(_ text: String, at offset: Int, key: Key, role: Role) throws(GraphIOError) -> AttributeValue? {
         let type: AttributeType
         switch role {
@@ -244,9 +246,10 @@ struct GraphMLReader: ~Copyable {
             }
             return
         }
-        let (text, offset, children) = try xml.readText()
+        let tag = xml.tagOffset
+        let (text, _, children) = try xml.readText()
         if children { return }
-        try apply(try value(text, at: offset, key: key, role: key.nodeRole), key: k, node: v, at: offset)
+        try apply(try value(text, at: tag, key: key, role: key.nodeRole), key: k, node: v, at: tag)
     }
 
     mutating func apply(_ value: AttributeValue?, key k: Int, node v: Int32, at offset: Int? = nil) throws(GraphIOError) {
@@ -307,9 +310,10 @@ struct GraphMLReader: ~Copyable {
             }
             return
         }
-        let (text, offset, children) = try xml.readText()
+        let tag = xml.tagOffset
+        let (text, _, children) = try xml.readText()
         if children { return }
-        applyEdge(try value(text, at: offset, key: key, role: key.edgeRole), key: k)
+        applyEdge(try value(text, at: tag, key: key, role: key.edgeRole), key: k)
     }
 
     mutating func applyEdge(_ value: AttributeValue?, key k: Int) {

@@ -148,6 +148,6 @@ struct XMLEdgeBuffer {
         if ref >= 0 { return ref }
         let id = pendingIDs[Int(-ref) - 1]
         if let v = network.index(of: id) { return v }
-        throw text.error(at: offset, "the edge's \(end) \(GraphIOError.quote(id)) is not a node of the graph; declare it with <node id=\(GraphIOError.quote(id))>")
+        throw text.error(at: offset, "unknown node \(GraphIOError.quote(id)): the edge's \(end) is not a node of the graph; declare it with <node id=\(GraphIOError.quote(id))>")
     }
 }

@@ -227,6 +227,11 @@ struct XMLReader: ~Copyable {
         return value(of: a)
     }
 
+    /// "unexpected end of file …", located just past the last byte.
+    func eof(_ what: String) -> GraphIOError {
+        text.error(at: n, "unexpected end of file \(what): is the file truncated?")
+    }
+
     /// An error located at the current tag.
     func errorAtTag(_ message: String) -> GraphIOError { text.error(at: tagOffset, message) }
 
@@ -294,7 +299,7 @@ struct XMLReader: ~Copyable {
                 try expectLiteral("<![CDATA[", "a CDATA section")
                 let body = pos
                 guard let e = find("]]>", from: pos) else {
-                    throw text.error(at: n, "the file ends inside a CDATA section opened at line \(line(of: s))")
+                    throw eof("inside the CDATA section opened at line \(line(of: s))")
                 }
                 if firstText < 0 { firstText = body }
                 appendRaw(body, e)
@@ -321,11 +326,11 @@ struct XMLReader: ~Copyable {
     /// Reads one piece of markup at `<`: a tag (returned), or a comment/PI/DOCTYPE (nil).
     private mutating func markup() throws(GraphIOError) -> Event? {
         let s = pos
-        guard pos + 1 < n else { throw text.error(at: s, "the file ends inside a tag") }
+        guard pos + 1 < n else { throw eof("after \"<\"") }
         switch p[pos + 1] {
         case ASCII.question:
             guard let e = find("?>", from: pos + 2) else {
-                throw text.error(at: s, "the processing instruction \(quoteAt(s)) is never closed by \"?>\" (truncated file?)")
+                throw eof("inside the processing instruction opened at line \(line(of: s)) (no \"?>\")")
             }
             if s == 0 { try checkDeclaration(end: e) }
             pos = e + 2
@@ -333,7 +338,7 @@ struct XMLReader: ~Copyable {
         case ASCII.bang:
             if starts(with: "<!--", at: pos) {
                 guard let e = find("-->", from: pos + 4) else {
-                    throw text.error(at: s, "the comment opened here is never closed by \"-->\" (truncated file?)")
+                    throw eof("inside the comment opened at line \(line(of: s)) (no \"-->\")")
                 }
                 pos = e + 3
                 return nil
@@ -341,7 +346,7 @@ struct XMLReader: ~Copyable {
             if starts(with: "<![CDATA[", at: pos) {
                 guard !stack.isEmpty else { throw text.error(at: s, "a CDATA section outside the root element") }
                 guard let e = find("]]>", from: pos + 9) else {
-                    throw text.error(at: s, "the CDATA section opened here is never closed by \"]]>\" (truncated file?)")
+                    throw eof("inside the CDATA section opened at line \(line(of: s)) (no \"]]>\")")
                 }
                 pos = e + 3
                 return nil
@@ -369,11 +374,12 @@ struct XMLReader: ~Copyable {
         attributes.removeAll(keepingCapacity: true)
         while true {
             let hadSpace = skipSpace()
-            guard pos < n else { throw text.error(at: s, "the file ends inside the tag <\(str(ns, ne))> (truncated file?)") }
+            guard pos < n else { throw eof("inside the tag <\(str(ns, ne))> opened at line \(line(of: s))") }
             let c = p[pos]
             if c == ASCII.gt { pos += 1; isEmptyElement = false; break }
             if c == ASCII.slash {
-                guard pos + 1 < n, p[pos + 1] == ASCII.gt else {
+                guard pos + 1 < n else { throw eof("inside the tag <\(str(ns, ne))> opened at line \(line(of: s))") }
+                guard p[pos + 1] == ASCII.gt else {
                     throw text.error(at: pos, "expected \"/>\" in <\(str(ns, ne))>, found \(quoteAt(pos))")
                 }
                 pos += 2
@@ -398,12 +404,14 @@ struct XMLReader: ~Copyable {
     private mutating func readAttribute(element es: Int, _ ee: Int) throws(GraphIOError) {
         let (as_, ae) = try readName("an attribute name")
         _ = skipSpace()
-        guard pos < n, p[pos] == ASCII.equals else {
+        guard pos < n else { throw eof("inside the tag <\(str(es, ee))>") }
+        guard p[pos] == ASCII.equals else {
             throw text.error(at: min(pos, n), "expected \"=\" after the attribute \(str(as_, ae)) in <\(str(es, ee))>, found \(quoteAt(pos))")
         }
         pos += 1
         _ = skipSpace()
-        guard pos < n, p[pos] == ASCII.quot || p[pos] == ASCII.apos else {
+        guard pos < n else { throw eof("inside the tag <\(str(es, ee))>") }
+        guard p[pos] == ASCII.quot || p[pos] == ASCII.apos else {
             throw text.error(at: min(pos, n), "expected a quoted value for the attribute \(str(as_, ae)), found \(quoteAt(pos))")
         }
         let q = p[pos]
@@ -411,7 +419,7 @@ struct XMLReader: ~Copyable {
         pos += 1
         let vs = pos
         guard let close = index(of: q, from: pos, to: n) else {
-            throw text.error(at: open, "the value of \(str(as_, ae)) is never closed by its quote (truncated file?)")
+            throw eof("inside the value of the attribute \(str(as_, ae)) opened at line \(line(of: open))")
         }
         if let lt = index(of: ASCII.lt, from: vs, to: close) {
             throw text.error(at: lt, "\"<\" is not allowed in an attribute value (write &lt;), in \(str(as_, ae))")
@@ -446,7 +454,7 @@ struct XMLReader: ~Copyable {
         let (ns, ne) = try readName("an element name after \"</\"")
         _ = skipSpace()
         guard pos < n, p[pos] == ASCII.gt else {
-            if pos >= n { throw text.error(at: s, "the file ends inside the end tag </\(str(ns, ne))> (truncated file?)") }
+            if pos >= n { throw eof("inside the end tag </\(str(ns, ne))>") }
             throw text.error(at: pos, "expected \">\" to close </\(str(ns, ne))>, found \(quoteAt(pos))")
         }
         pos += 1
@@ -466,7 +474,7 @@ struct XMLReader: ~Copyable {
 
     private mutating func endOfInput() throws(GraphIOError) -> Event {
         if let top = stack.last {
-            throw text.error(at: n, "the file ends before <\(str(top.nameStart, top.nameEnd))> (line \(line(of: top.offset))) is closed (truncated file?)")
+            throw eof("before <\(str(top.nameStart, top.nameEnd))> (line \(line(of: top.offset))) is closed")
         }
         if !rootSeen { throw text.error(at: n, "no XML element found: the file is empty or not XML") }
         return .endOfDocument
@@ -513,7 +521,7 @@ struct XMLReader: ~Copyable {
             }
             pos += 1
         }
-        throw text.error(at: s, "the DOCTYPE opened here is never closed by \">\" (truncated file?)")
+        throw eof("inside the DOCTYPE opened at line \(line(of: s))")
     }
 
     /// `<?xml version="1.0" encoding="…"?>`: only UTF-8 (or ASCII-only text) is accepted.
@@ -545,7 +553,8 @@ struct XMLReader: ~Copyable {
         while j < n && j - i <= 12 && p[j] != ASCII.semicolon && p[j] != ASCII.lt
                 && p[j] != ASCII.amp && p[j] != ASCII.quot && p[j] != ASCII.apos
                 && p[j] > 32 { j += 1 }
-        guard j < n, p[j] == ASCII.semicolon else {
+        if j >= n { throw eof("inside the reference \(quoteAt(i))") }
+        guard p[j] == ASCII.semicolon else {
             throw text.error(at: i, "\"&\" must start a reference such as &amp; or &#38;, found \(quoteAt(i))")
         }
         let body = str(i + 1, j)
@@ -629,7 +638,7 @@ struct XMLReader: ~Copyable {
 
     private mutating func readName(_ what: String) throws(GraphIOError) -> (Int, Int) {
         let s = pos
-        guard pos < n else { throw text.error(at: n, "the file ends where \(what) was expected (truncated file?)") }
+        guard pos < n else { throw eof("where \(what) was expected") }
         let c = p[pos]
         let isStart = (c | 0x20) &- 0x61 < 26 || c == ASCII.underscore || c == ASCII.colon || c >= 0x80
         guard isStart else { throw text.error(at: pos, "expected \(what), found \(quoteAt(pos))") }
