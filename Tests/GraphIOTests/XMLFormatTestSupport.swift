@@ -196,9 +196,10 @@ enum Interop {
         }
     }
 
-    /// How `net` differs from an entry (empty when it matches). XML edge ids, which Interstice
-    /// keeps as the attribute `id`, are not recorded there and not compared; an edge's relation
-    /// other than `edge` is compared with the attribute `relation`.
+    /// How `net` differs from an entry (empty when it matches). XML edge ids and GEXF edge
+    /// labels, which Interstice keeps as the attributes `id` and `label`, are not recorded there
+    /// and not compared; an edge's relation other than `edge` is compared with the attribute
+    /// `relation`.
     static func differences(_ net: Network, _ e: [String: Any]) -> [String] {
         var out: [String] = []
         if let c = e["node_count"] as? Int, c != net.nodeCount { out.append("node_count \(net.nodeCount) != \(c)") }
@@ -222,7 +223,7 @@ enum Interop {
                 if mine != theirs { out.append("attributes of \(net.ids[v]): \(mine) != \(theirs)") }
             }
         }
-        let ignored = Set(e["ignore_edge_attributes"] as? [String] ?? []).union(["id"])
+        let ignored = Set(e["ignore_edge_attributes"] as? [String] ?? []).union(["id", "label"])
         var mine: [(s: String, t: String, w: Double, a: [String: AttributeValue])] = []
         for l in net.layers {
             for i in 0..<l.edgeCount {
