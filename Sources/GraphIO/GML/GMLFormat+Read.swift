@@ -10,48 +10,35 @@ extension GMLFormat {
         var asm = NetworkAssembly(source: text)
         asm.setMetadata(parser.metadata)
 
-        // Nodes: the GML id of each, its label, kind, and the row of each other key.
-        let nodes = parser.nodes
-        var gmlIDs: [String] = []
-        var labels: [String?] = []
-        var idOffsets: [Int] = []
-        gmlIDs.reserveCapacity(nodes.count)
-        labels.reserveCapacity(nodes.count)
-        for record in nodes {
-            guard let id = record.field("id") else {
+        // Nodes: GML `id` → node id, `label` (or our writer's `display_label`) → label.
+        var indexOfGMLID: [String: Int32] = [:]
+        indexOfGMLID.reserveCapacity(parser.nodes.count)
+        asm.reserveNodes(parser.nodes.count)
+        for (i, record) in parser.nodes.enumerated() {
+            guard let idField = record.field("id") else {
                 throw text.error(at: record.offset, "this node has no id; expected id <integer> inside node [ ]")
             }
-            guard !id.isList else { throw text.error(at: id.offset, "expected an integer or a string for id, found a list") }
-            gmlIDs.append(id.value.text)
-            idOffsets.append(id.offset)
-            if let label = record.field("label"), !label.isList { labels.append(label.value.text) } else { labels.append(nil) }
-        }
-        let useLabels = NetworkAssembly.labelsAreIDs(labels)
-        var indexOfGMLID: [String: Int32] = [:]
-        indexOfGMLID.reserveCapacity(nodes.count)
-        asm.reserveNodes(nodes.count)
-        for (i, record) in nodes.enumerated() {
+            guard !idField.isList else { throw text.error(at: idField.offset, "expected an integer or a string for id, found a list") }
+            let id = idField.value.text
             var kind = NodeKind.actor
+            var label: String?
             var displayLabel: String?
             for f in record.fields {
                 switch f.key {
-                case "id", "label": continue
+                case "id": continue
+                case "label": label = f.value.text
+                case "display_label": displayLabel = f.value.text
                 case "kind":
                     guard !f.isList else { throw text.error(at: f.offset, "expected a string for kind, found a list") }
                     if !f.value.text.isEmpty { kind = NodeKind(f.value.text) }
-                case "display_label":
-                    displayLabel = f.value.text
                 default:
                     asm.nodeColumns.add(f.key, row: i, f.value)
                 }
             }
-            let gid = gmlIDs[i]
-            guard indexOfGMLID.updateValue(Int32(i), forKey: gid) == nil else {
-                throw text.error(at: idOffsets[i], "node id \(GraphIOError.quote(gid)) is used by two nodes; expected unique ids")
-            }
-            let id = useLabels ? (labels[i] ?? gid) : gid
-            let label = useLabels ? displayLabel : (displayLabel ?? labels[i])
-            try asm.addNode(id, kind: kind, label: label, at: record.offset)
+            label = displayLabel ?? label
+            // Our writer repeats the id as `label` (for networkx): a label equal to the id is none.
+            if label == id { label = nil }
+            indexOfGMLID[id] = try asm.addNode(id, kind: kind, label: label, at: idField.offset)
         }
 
         // Edges.
@@ -61,7 +48,7 @@ extension GMLFormat {
                     throw text.error(at: record.offset, "this edge has no \(key); expected \(key) <node id> inside edge [ ]")
                 }
                 guard !f.isList, let v = indexOfGMLID[f.value.text] else {
-                    throw text.error(at: f.offset, "edge \(key) \(GraphIOError.quote(f.isList ? "[…]" : f.value.text)) is not the id of any node")
+                    throw text.error(at: f.offset, "unknown node \(GraphIOError.quote(f.isList ? "[…]" : f.value.text)): the edge's \(key) is not the id of any node")
                 }
                 return v
             }

@@ -1,9 +1,10 @@
 import GraphCore
 
 extension GMLFormat {
-    /// Writes a network as GML that networkx reads back with `nx.read_gml(path)` (its default
-    /// `label="label"`: nodes named by our ids) and our reader reads back to the same nodes,
-    /// edges and attribute values; see ``GMLFormat`` for what is lost.
+    /// Writes a network as GML that networkx reads back with `nx.read_gml(path, label="id")`
+    /// (nodes named by our ids, integers where the id is one) or its default `label="label"`
+    /// (nodes named by our ids as strings), and our reader reads back to the same nodes, edges
+    /// and attribute values; see ``GMLFormat`` for what is lost.
     /// - Complexity: O(n + m + number of attribute values).
     public static func write(_ network: Network) -> [UInt8] {
         let plan = WriterPlan(network)
@@ -17,12 +18,17 @@ extension GMLFormat {
             if let value { writeField(key, .string(value), indent: "  ", into: &w) }
         }
 
+        // A node's GML id is its id: an integer when it is one written canonically, else a string.
+        let gmlIDs: [AttributeValue] = network.ids.map { id in
+            if let i = Int(id), String(i) == id { return .integer(i) }
+            return .string(id)
+        }
         let nodeColumns = network.nodeAttributes.columns.filter { !WriterPlan.reservedNodeKeys.contains($0.name) }
         let nodeKeys = keys(for: nodeColumns.map(\.name), reserved: WriterPlan.reservedNodeKeys)
         for v in 0..<network.nodeCount {
-            w.write("  node [\n    id ")
-            w.write(int: v)
-            w.write("\n    label \"")
+            w.write("  node [\n")
+            writeField("id", gmlIDs[v], indent: "    ", into: &w)
+            w.write("    label \"")
             CharacterReferences.encode(network.ids[v], into: &w)
             w.write("\"\n")
             if let label = network.labels[v], label != network.ids[v] {
@@ -40,11 +46,9 @@ extension GMLFormat {
             let edgeKeys = keys(for: columns.map(\.name), reserved: WriterPlan.reservedEdgeKeys)
             let markUndirected = plan.mixedDirections && layer.direction == .undirected
             for e in 0..<layer.edgeCount {
-                w.write("  edge [\n    source ")
-                w.write(int: Int(layer.sources[e]))
-                w.write("\n    target ")
-                w.write(int: Int(layer.targets[e]))
-                w.newline()
+                w.write("  edge [\n")
+                writeField("source", gmlIDs[Int(layer.sources[e])], indent: "    ", into: &w)
+                writeField("target", gmlIDs[Int(layer.targets[e])], indent: "    ", into: &w)
                 if plan.writeRelations { writeField("relation", .string(layer.relation.rawValue), indent: "    ", into: &w) }
                 if layer.hasWeights { writeField("weight", .double(layer.weights[e]), indent: "    ", into: &w) }
                 if markUndirected { w.write("    directed 0\n") }

@@ -19,11 +19,11 @@ import GraphCore
 ///
 /// **Reading.** The first top-level `graph [ … ]` is read (other top-level keys such as
 /// igraph's `Creator` and any later graph are skipped).
-/// - Node ids: when every node has a distinct, non-empty `label`, the labels are the node ids
-///   (networkx's `read_gml(label="label")` convention: networkx writes `id` as a renumbering
-///   0…n−1 and the node's name as `label`); otherwise the GML `id`s are, and `label` is the
-///   node's label. `display_label` (which our writer uses) sets the label in either case.
-///   Edges always refer to GML `id`s.
+/// - Node ids are the GML `id`s as text (`id 0` → `"0"`, `id "as1"` → `"as1"`; edges name nodes
+///   by them), labels the `label`s. networkx writes `id` as a renumbering 0…n−1 and the node's
+///   own name as `label`, so a networkx file reads back with ids `"0"`… and the names as
+///   labels; igraph writes the name as the attribute `name`. Our writer's `display_label` sets
+///   the label, and a label equal to the id is no label.
 /// - `kind` → ``NodeKind`` (default `actor`); edge `relation` → the relation layer (default
 ///   `edge`); `weight` → the edge weight; edge `directed 0/1` overrides the graph's `directed`
 ///   for that edge's layer. An integer `key` (networkx's multigraph numbering) is dropped, any
@@ -40,11 +40,14 @@ import GraphCore
 ///   unknown id, binary data, invalid UTF-8) carry line and column; nothing is recursive, so no
 ///   input can exhaust the stack.
 ///
-/// **Writing.** `id` is the node's position 0…n−1 and `label` its id, so networkx's default
-/// `read_gml(path)` names nodes by our ids; a label other than the id is written as
-/// `display_label`. Non-ASCII characters, `"` and `&` become `&#N;`. Booleans are written as
-/// 1/0 and dates as `"YYYY-MM-DD"` strings (GML has only integers, reals and strings), so they
-/// read back as integer and string columns. Attribute names are made valid GML keys (see
-/// ``keys(for:reserved:)``). Mixed directions, multigraphs, kinds, relations and weights follow
-/// ``WriterPlan``. Integers are written as they are, even beyond GML's 32 bits.
+/// **Writing.** `id` is the node id (an integer when the id is one written canonically, `12`,
+/// else a quoted string, which networkx and our reader accept but Himsolt's spec and igraph do
+/// not) and `label` repeats the id, so networkx's `read_gml(path, label="id")` names nodes by our
+/// ids (integers where they are) and its default `label="label"` by our ids as strings; a label
+/// other than the id is written as `display_label`. Non-ASCII characters, `"` and `&` become
+/// `&#N;`. Booleans are written as 1/0 and dates as `"YYYY-MM-DD"` strings (GML has only
+/// integers, reals and strings), so they read back as integer and string columns. Attribute
+/// names are made valid GML keys (see ``keys(for:reserved:)``). Mixed directions, multigraphs,
+/// kinds, relations and weights follow ``WriterPlan``. Integers are written as they are, even
+/// beyond GML's 32 bits.
 public enum GMLFormat {}

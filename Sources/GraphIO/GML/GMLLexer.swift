@@ -79,7 +79,7 @@ struct GMLLexer {
             position += 1
             while position < n && b[position] != 0x22 { position += 1 }
             guard position < n else {
-                throw source.error(at: start, "this string is never closed; expected a '\"' before the end of the file")
+                throw source.error(at: start, "this string is never closed: unexpected end of file; expected a closing quote '\"'")
             }
             position += 1
             return GMLToken(kind: .string, start: start, end: position)

@@ -61,6 +61,8 @@ struct GMLParser {
                 } else {
                     _ = try value(v, key: t)
                 }
+            case .close:
+                throw source.error(at: t.start, "an unbalanced ']': no '[' is open here; expected a key or the end of file")
             default:
                 throw source.error(at: t.start, "expected a key such as graph, found \(describe(t))")
             }
@@ -70,7 +72,7 @@ struct GMLParser {
     /// How a token reads in a message.
     func describe(_ t: GMLToken) -> String {
         switch t.kind {
-        case .end: "the end of the file"
+        case .end: "the end of file"
         case .open: "'['"
         case .close: "']'"
         default: GraphIOError.quote(lexer.text(t))
@@ -84,7 +86,7 @@ struct GMLParser {
             case .close:
                 return
             case .end:
-                throw source.error(at: t.start, "the graph's '[' (line \(source.location(of: open.start).line)) is never closed; expected ']' before the end of the file")
+                throw source.error(at: t.start, "the graph's '[' (line \(source.location(of: open.start).line)) is never closed: unexpected end of file; expected ']'")
             case .key:
                 let v = try lexer.next()
                 if lexer.keyIs(t, "node") || lexer.keyIs(t, "edge") {
@@ -125,7 +127,7 @@ struct GMLParser {
                 return record
             case .end:
                 let (l, c) = source.location(of: open.start)
-                throw source.error(at: t.start, "the \(lexer.text(key)) '[' at line \(l) column \(c) is never closed; expected ']' before the end of the file")
+                throw source.error(at: t.start, "the \(lexer.text(key)) '[' at line \(l) column \(c) is never closed: unexpected end of file; expected ']'")
             case .key:
                 let v = try lexer.next()
                 let (raw, isList) = try value(v, key: t)
@@ -164,7 +166,7 @@ struct GMLParser {
             switch t.kind {
             case .end:
                 let (l, c) = source.location(of: open.start)
-                throw source.error(at: t.start, "the '[' at line \(l) column \(c) is never closed; expected ']' before the end of the file")
+                throw source.error(at: t.start, "the '[' at line \(l) column \(c) is never closed: unexpected end of file; expected ']'")
             case .close:
                 guard expectKey else {
                     throw source.error(at: t.start, "expected a value after key \(GraphIOError.quote(lexer.text(lastKey))), found ']'")

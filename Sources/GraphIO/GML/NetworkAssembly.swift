@@ -6,7 +6,7 @@ import GraphCore
 /// | key | on | becomes |
 /// | --- | --- | --- |
 /// | `kind` | node | the node's ``NodeKind`` (default `actor`) |
-/// | `label` | node | the node's label (or its id, see ``labelsAreIDs(_:)``) |
+/// | `label` | node | the node's label |
 /// | `relation` | edge | the edge's ``Relation`` layer (default `edge`) |
 /// | `weight` | edge | the edge weight (default 1) |
 /// | `directed` | edge | the edge's direction when it differs from the graph's |
@@ -26,19 +26,6 @@ struct NetworkAssembly {
 
     /// The relation used when a record names none.
     static let defaultRelation: Relation = "edge"
-
-    /// Whether labels should serve as node ids: every node has a non-empty label and no two
-    /// share one. This is networkx's convention (`read_gml(label="label")`, `read_pajek`), where
-    /// a file's own numbering is an artefact of the format and the label names the node.
-    /// - Complexity: O(n) expected.
-    static func labelsAreIDs(_ labels: [String?]) -> Bool {
-        var seen = Set<String>()
-        seen.reserveCapacity(labels.count)
-        for l in labels {
-            guard let l, !l.isEmpty, seen.insert(l).inserted else { return false }
-        }
-        return !labels.isEmpty
-    }
 
     /// Adds a node; a duplicate id is an error at `offset`.
     /// - Complexity: O(1) amortized.

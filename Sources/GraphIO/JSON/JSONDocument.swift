@@ -71,7 +71,7 @@ struct JSONParser {
             // Parse a value (or open a container).
             skipSpace()
             guard i < source.bytes.count else {
-                throw source.error(at: i, stack.isEmpty ? "the file is empty; expected a JSON value" : "the file ends inside \(open(stack)); expected a value")
+                throw source.error(at: i, stack.isEmpty ? "unexpected end of file: the file is empty; expected a JSON value" : "unexpected end of file inside \(open(stack)); expected a value")
             }
             var node: JSONNode
             let c = source.bytes[i]
@@ -155,7 +155,7 @@ struct JSONParser {
 
     /// The text at the current position, for messages.
     private func foundText() -> String {
-        guard i < source.bytes.count else { return "the end of the file" }
+        guard i < source.bytes.count else { return "the end of file" }
         var e = i + 1
         while e < source.bytes.count && e < i + 20 && source.bytes[e] > 0x20 && source.bytes[e] != 0x2C { e += 1 }
         return GraphIOError.quote(bytes: source.bytes[i..<e])
@@ -164,7 +164,7 @@ struct JSONParser {
     private func unexpected(_ expected: String, open what: String, at offset: Int) -> GraphIOError {
         if i >= source.bytes.count {
             let (l, c) = source.location(of: offset)
-            return source.error(at: i, "the file ends inside \(what) opened at line \(l) column \(c); expected \(expected)")
+            return source.error(at: i, "unexpected end of file inside \(what) opened at line \(l) column \(c); expected \(expected)")
         }
         return source.error(at: i, "expected \(expected), found \(foundText())")
     }
@@ -174,7 +174,7 @@ struct JSONParser {
         skipSpace()
         guard peek() == 0x22 else {
             if afterComma && peek() == 0x7D { throw source.error(at: i, "a trailing comma before '}'; expected a \"key\" after ','") }
-            if i >= source.bytes.count { throw source.error(at: i, "the file ends inside an object; expected a \"key\"") }
+            if i >= source.bytes.count { throw source.error(at: i, "unexpected end of file inside an object; expected a \"key\"") }
             throw source.error(at: i, "expected a \"key\" in double quotes, found \(foundText())")
         }
         let offset = i
@@ -272,7 +272,7 @@ struct JSONParser {
         i = j
         while true {
             guard i < n else {
-                throw source.error(at: open, "this string is never closed; expected a '\"' before the end of the file")
+                throw source.error(at: open, "this string is never closed: unexpected end of file; expected a closing quote '\"'")
             }
             let c = b[i]
             if c == 0x22 { i += 1; break }
@@ -280,7 +280,7 @@ struct JSONParser {
                 throw source.error(at: i, "a control character (0x\(GraphIOError.hex(c))) inside a string; expected it escaped, such as \\n")
             }
             if c != 0x5C { out.append(c); i += 1; continue }
-            guard i + 1 < n else { throw source.error(at: open, "this string is never closed; expected a '\"' before the end of the file") }
+            guard i + 1 < n else { throw source.error(at: open, "this string is never closed: unexpected end of file; expected a closing quote '\"'") }
             let e = b[i + 1]
             switch e {
             case 0x22, 0x5C, 0x2F: out.append(e)

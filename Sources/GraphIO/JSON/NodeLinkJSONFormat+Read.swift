@@ -68,7 +68,7 @@ extension NodeLinkJSONFormat {
                     }
                     let id = try identifier(m.node, text: text, what: "an edge \(key)")
                     guard let v = index[id] else {
-                        throw text.error(at: m.node.offset, "edge \(key) \(GraphIOError.quote(id)) is not the id of any node")
+                        throw text.error(at: m.node.offset, "unknown node \(GraphIOError.quote(id)): the edge's \(key) is not the id of any node")
                     }
                     return v
                 }

@@ -9,18 +9,38 @@ extension PajekFormat {
         let n = network.nodeCount
         var w = ByteWriter(capacity: 64 + n * 24 + network.edgeCount * 16)
 
-        // Two kinds: a two-mode network, the first mode (actors when there are) numbered first.
-        let kinds = Set(network.kinds)
-        var order = Array(0..<n)
-        var firstMode: Int?
-        if kinds.count == 2 {
-            let first: NodeKind = kinds.contains(.actor) ? .actor : network.kinds[0]
-            let a = order.filter { network.kinds[$0] == first }
-            order = a + order.filter { network.kinds[$0] != first }
-            firstMode = a.count
-        }
+        // Vertex numbers: the ids themselves when they are 1…n (so they read back unchanged);
+        // else positions, and a network with two kinds is two-mode, actors (or the first node's
+        // kind) numbered first.
         var number = [Int](repeating: 0, count: n)
-        for (p, v) in order.enumerated() { number[v] = p + 1 }
+        var idsAreNumbers = true
+        var taken = [Bool](repeating: false, count: n + 1)
+        for v in 0..<n {
+            guard let k = Int(network.ids[v]), String(k) == network.ids[v], k >= 1, k <= n, !taken[k] else {
+                idsAreNumbers = false; break
+            }
+            taken[k] = true
+            number[v] = k
+        }
+        let kinds = Set(network.kinds)
+        var firstMode: Int?
+        var order = Array(0..<n)
+        if idsAreNumbers {
+            order.sort { number[$0] < number[$1] }
+            if kinds.count == 2 {
+                let first: NodeKind = kinds.contains(.actor) ? .actor : network.kinds[order[0]]
+                let m = network.kinds.lazy.filter { $0 == first }.count
+                if order.prefix(m).allSatisfy({ network.kinds[$0] == first }) { firstMode = m }
+            }
+        } else {
+            if kinds.count == 2 {
+                let first: NodeKind = kinds.contains(.actor) ? .actor : network.kinds[0]
+                let a = order.filter { network.kinds[$0] == first }
+                order = a + order.filter { network.kinds[$0] != first }
+                firstMode = a.count
+            }
+            for (p, v) in order.enumerated() { number[v] = p + 1 }
+        }
 
         if let name = network.metadata.name, !name.isEmpty {
             w.write("*Network ")
@@ -36,7 +56,8 @@ extension PajekFormat {
         for v in order {
             w.write(int: number[v])
             w.write(" \"")
-            writeLabel(network.ids[v], into: &w)
+            // The label: the node's label when the number keeps its id, else the id.
+            writeLabel(idsAreNumbers ? network.displayLabel(Int32(v)) : network.ids[v], into: &w)
             w.write(byte: 0x22)
             if let x = xs?[v]?.numericValue, let y = ys?[v]?.numericValue {
                 w.write(byte: 0x20); w.write(AttributeValue.format(x))

@@ -235,15 +235,23 @@ struct PajekReader {
         let (relation, first) = try linePrefix(relation)
         let words = lines.words
         guard words.count >= first + 2 else {
-            throw source.error(at: lines.lineStart, "expected two vertex numbers on this line")
+            let end = words.last.map { $0.quoted ? $0.end + 1 : $0.end } ?? lines.lineStart
+            if end == source.bytes.count {
+                throw source.error(at: end, "unexpected end of file in the middle of a line; expected a source and a target vertex")
+            }
+            throw source.error(at: end, "expected a source and a target vertex on this line")
         }
         let count = n ?? 0
         let u = try vertex(words[first], count: count), v = try vertex(words[first + 1], count: count)
         var weight = 1.0
         var i = first + 2
-        if i < words.count, !words[i].quoted, let w = Double(lines.raw(words[i])) {
-            weight = w
-            i += 1
+        if i < words.count {
+            if !words[i].quoted, let w = Double(lines.raw(words[i])) {
+                weight = w
+                i += 1
+            } else if words[i].quoted || !PajekFormat.edgeParameters.contains(String(lines.raw(words[i]))) || i + 1 == words.count {
+                throw source.error(at: lines.offset(words[i]), "expected a number for the weight, found \(GraphIOError.quote(lines.text(words[i])))")
+            }
         }
         let row = try asm.addEdge(Int32(u - 1), Int32(v - 1), relation: relation, weight: weight, directed: directed,
                                   at: lines.lineStart)
@@ -359,18 +367,15 @@ struct PajekReader {
         return out
     }
 
-    /// Creates the vertices once their section is over: ids from the labels when they are
-    /// complete and distinct (as networkx does), else from the numbers.
+    /// Creates the vertices once their section is over: ids are the vertex numbers, labels the
+    /// labels.
     private mutating func createNodes() throws(GraphIOError) {
         guard !nodesCreated, let n else { return }
         nodesCreated = true
-        let useLabels = NetworkAssembly.labelsAreIDs(labels)
         asm.reserveNodes(n)
         for v in 0..<n {
             let kind: NodeKind = firstMode.map { v < $0 ? .actor : "event" } ?? .actor
-            let number = String(v + 1)
-            try asm.addNode(useLabels ? (labels[v] ?? number) : number, kind: kind,
-                            label: useLabels ? nil : labels[v], at: vertexLineOffsets[v] ?? lines.lineStart)
+            try asm.addNode(String(v + 1), kind: kind, label: labels[v], at: vertexLineOffsets[v] ?? lines.lineStart)
         }
     }
 }
