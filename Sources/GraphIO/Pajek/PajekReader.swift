@@ -43,7 +43,8 @@ struct PajekReader {
         try source.requireText(format: "Pajek")
         while try lines.nextLine() {
             if lines.isHeader {
-                try endSection()
+                // A partition's or vector's header is followed by its own *Vertices line.
+                if case .valuesHeader = section, lines.keyword == "vertices" {} else { try endSection() }
                 if try !header() { break }
             } else {
                 try dataLine()
