@@ -6,6 +6,7 @@ import Interstice
 //   IntersticeBench generate-edgelist FILE [--nodes N] [--edges M] [--seed S]
 //   IntersticeBench load-edgelist FILE [--runs R] [--directed]
 //   IntersticeBench datasets [SHARED_DATASETS_DIR]
+//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
 //
 // Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
 // measured in the same session.
@@ -31,6 +32,10 @@ do {
                                seed: UInt64(option("--seed") ?? "") ?? 1)
     case "load-edgelist":
         try LoadBench.load(path: args[1], runs: Int(option("--runs") ?? "") ?? 3, directed: args.contains("--directed"))
+    case "diffusion":
+        try DiffusionBench.run(path: args[1], models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
+                               runs: Int(option("--runs") ?? "") ?? 1000, threads: Int(option("--threads") ?? ""),
+                               repeats: Int(option("--repeats") ?? "") ?? 3)
     case "datasets":
         try DatasetBench.run(root: args.count > 1 ? args[1] : "../shared/datasets")
     default:
