@@ -232,8 +232,10 @@ struct GraphMLReader: ~Copyable {
         } else {
             _ = try xml.next()
         }
-        for k in nodeDefaults where seen[k] != mine {
-            try apply(keys[k].defaultValue, key: k, node: v)
+        if !nodeDefaults.isEmpty {
+            for k in nodeDefaults where seen[k] != mine {
+                try apply(keys[k].defaultValue, key: k, node: v)
+            }
         }
     }
 
@@ -297,7 +299,9 @@ struct GraphMLReader: ~Copyable {
         } else {
             _ = try xml.next()
         }
-        for k in edgeDefaults where seen[k] != stamp { applyEdge(keys[k].defaultValue, key: k) }
+        if !edgeDefaults.isEmpty {
+            for k in edgeDefaults where seen[k] != stamp { applyEdge(keys[k].defaultValue, key: k) }
+        }
         edges.end()
     }
 

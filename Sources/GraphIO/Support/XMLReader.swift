@@ -425,18 +425,22 @@ struct XMLReader: ~Copyable {
         guard let close = index(of: q, from: pos, to: n) else {
             throw eof("inside the value of the attribute \(str(as_, ae)) opened at line \(line(of: open))")
         }
-        if let lt = index(of: ASCII.lt, from: vs, to: close) {
-            throw text.error(at: lt, "\"<\" is not allowed in an attribute value (write &lt;), in \(str(as_, ae))")
-        }
+        // One pass over the (usually short) value: "<" is an error, "&" starts a reference
+        // to check, control characters need normalizing.
         var decode = false
         var i = vs
-        while let a = index(of: ASCII.amp, from: i, to: close) {
-            decode = true
-            i = try reference(at: a).end
-        }
-        if !decode {
-            var k = vs
-            while k < close { if p[k] < 32 { decode = true; break }; k += 1 }
+        while i < close {
+            let c = p[i]
+            if c == ASCII.amp {
+                decode = true
+                i = try reference(at: i).end
+                continue
+            }
+            if c == ASCII.lt {
+                throw text.error(at: i, "\"<\" is not allowed in an attribute value (write &lt;), in \(str(as_, ae))")
+            }
+            if c < 32 { decode = true }
+            i += 1
         }
         pos = close
         let ve = pos
