@@ -19,12 +19,17 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product interstice
 
-## demo: set-up, then the main job on every bundled dataset
+## demo: set-up, then the main job on the bundled datasets: what each holds, and whether an
+## invention started by each case study's collective reaches its organizations
 demo: build
 	@for f in $(DATASETS); do \
 		d=$$(dirname $$f); \
 		echo "==================== $$d"; \
 		$(BIN) info $$d || exit $$?; \
+	done
+	@for d in chalon-sur-saone cucm-plie; do \
+		echo "==================== reach: $$d"; \
+		$(BIN) reach Datasets/$$d --runs 2000 --null-samples 99 --null-runs 300 || exit $$?; \
 	done
 
 ## test: set-up, then every test
