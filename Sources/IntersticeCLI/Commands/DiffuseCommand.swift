@@ -32,6 +32,8 @@ struct DiffuseCommand: ParsableCommand {
     @Option(help: "Rows: node or organization.")
     var per: ReportUnit = .node
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Also write the adoption curves per organization, with 95% bands, as SVG.", valueName: "file.svg"))
+    var plot: String?
 
     func run() throws {
         try reportingFailures {
@@ -43,6 +45,11 @@ struct DiffuseCommand: ParsableCommand {
                 : output.format == .table ? DiffusionReport.compactOrganizationTable(result, network: net)
                 : DiffusionReport.organizationTable(result, network: net)
             try output.emit(DiffusionReport.render(table, result: result, format: output.format, dataset: input.dataset))
+            if let plot {
+                let fig = DiffusionPlot.figure([(result.parameters.model.description, result)], network: net,
+                                               dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
+                try OutputFile.write(fig.svg(), to: plot)
+            }
         }
     }
 }
