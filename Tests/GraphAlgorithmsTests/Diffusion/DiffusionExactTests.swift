@@ -56,7 +56,8 @@ struct DiffusionExactTests {
 
     /// |estimate − exact| within the 99% binomial interval (plus a hair for rounding).
     static func within99(_ estimate: Double, _ exact: Double, runs: Int) -> Bool {
-        abs(estimate - exact) <= 2.576 * (exact * (1 - exact) / Double(runs)).squareRoot() + 1e-9
+        let p = min(1, max(0, exact))  // sums of 2^m world weights may overshoot 1 by an ulp
+        return abs(estimate - exact) <= 2.576 * (p * (1 - p) / Double(runs)).squareRoot() + 1e-9
     }
 
     @Test func independentCascadeMatchesLiveEdgeEnumeration() {
@@ -85,6 +86,21 @@ struct DiffusionExactTests {
             #expect(Self.within99(r.organizations[k].reached.value, exact.group[k], runs: runs),
                     "org \(k): \(r.organizations[k].reached.value) vs \(exact.group[k])")
             #expect(r.organizations[k].reached.low <= exact.group[k] + 0.01 && exact.group[k] - 0.01 <= r.organizations[k].reached.high)
+        }
+    }
+
+    /// One probability on every arc takes the geometric-skipping path: the same distribution.
+    @Test func independentCascadeWithOneProbabilityMatchesEnumeration() {
+        let (g, _) = Self.smallGraph()
+        let p = [Double](repeating: 0.35, count: g.arcCount)
+        let exact = Self.exactIC(g, p: p, seeds: [0, 4], groups: [])
+        let runs = 40_000
+        let d = DiffusionGraph(g, probability: .uniform(0.35))
+        #expect(d.uniformProbability == 0.35)
+        let r = Diffusion.simulate(d, DiffusionParameters(model: .independentCascade, seeds: [0, 4], runs: runs, horizon: 20, seed: 21))
+        for v in 0..<7 {
+            #expect(Self.within99(r.adoptionProbability[v], exact.prob[v], runs: runs),
+                    "node \(v): \(r.adoptionProbability[v]) vs exact \(exact.prob[v])")
         }
     }
 
