@@ -186,6 +186,15 @@ public struct Network: Sendable {
         return layers[l].addEdge(u, v, weight: weight)
     }
 
+    /// Replaces the endpoints of every edge of a relation (the edge count must not change;
+    /// weights and attributes stay with the edge index). Endpoints must be node indices.
+    public mutating func replaceEndpoints(relation: Relation, sources: [Int32], targets: [Int32]) {
+        guard let l = layerIndex[relation] else { return }
+        precondition(sources.allSatisfy { $0 >= 0 && Int($0) < nodeCount } && targets.allSatisfy { $0 >= 0 && Int($0) < nodeCount },
+                     "Network.replaceEndpoints: endpoints must be node indices")
+        layers[l].replaceEndpoints(sources: sources, targets: targets)
+    }
+
     /// Reserves room for `count` more edges in a relation's layer.
     public mutating func reserveEdges(_ count: Int, relation: Relation) {
         if let l = layerIndex[relation] { layers[l].reserve(count) }

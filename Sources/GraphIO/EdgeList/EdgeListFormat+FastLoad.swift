@@ -3,10 +3,15 @@ import GraphCore
 
 /// A graph loaded straight into CSR form from an integer edge list.
 public struct LoadedGraph: Sendable {
-    /// The graph; its node `i` has the external integer id `ids[i]`.
+    /// The graph; its node `i` has the external integer id `id(of: i)`.
     public let graph: CSRGraph
-    /// External ids, ascending (identity when the file's ids were exactly `0..<n`).
-    public let ids: [Int64]
+    /// External ids by node, ascending; nil when the file's ids were exactly `0..<n` (the
+    /// identity, stored as nothing).
+    public let idMap: [Int64]?
+
+    /// The external id of node `v`.
+    /// - Complexity: O(1).
+    public func id(of v: Int32) -> Int64 { idMap?[Int(v)] ?? Int64(v) }
 }
 
 extension EdgeListFormat {
@@ -49,45 +54,56 @@ extension EdgeListFormat {
         }
         guard ok, complete else { return nil }
         let rawCount = maxRaw + 1
-        // Dense numbering by increasing raw id.
-        var dense = [Int32](repeating: -1, count: rawCount)
-        var ids: [Int64] = []
+        // Dense numbering by increasing raw id; nothing to store when the ids are 0..<n.
         var n = 0
-        for r in 0..<rawCount where present[r] { dense[r] = Int32(n); n += 1 }
+        for r in 0..<rawCount where present[r] { n += 1 }
         let identity = n == rawCount
-        if identity { ids = (0..<Int64(n)).map { $0 } } else {
-            ids.reserveCapacity(n)
-            for r in 0..<rawCount where present[r] { ids.append(Int64(r)) }
+        var dense: [Int32] = []
+        var idMap: [Int64]? = nil
+        if !identity {
+            dense = [Int32](repeating: -1, count: rawCount)
+            var map: [Int64] = []
+            map.reserveCapacity(n)
+            for r in 0..<rawCount where present[r] { dense[r] = Int32(map.count); map.append(Int64(r)) }
+            idMap = map
         }
         present = []
+        // Row starts; during placement offsets[v] serves as row v's cursor (each ends at the
+        // next row's start), then the array is shifted back by one row.
         var offsets = [Int](repeating: 0, count: n + 1)
-        for r in 0..<rawCount where dense[r] >= 0 { offsets[Int(dense[r]) + 1] = Int(degree[r]) }
+        for r in 0..<rawCount {
+            let v = identity ? r : Int(dense.isEmpty ? -1 : dense[r])
+            if v >= 0 { offsets[v + 1] = Int(degree[r]) }
+        }
         degree = []
         for v in 0..<n { offsets[v + 1] += offsets[v] }
         var targets = [Int32](repeating: 0, count: offsets[n])
-        var cursor = Array(offsets[0..<n])
         var loops = 0
         // Pass 2: place arcs.
         try targets.withUnsafeMutableBufferPointer { (t: inout UnsafeMutableBufferPointer<Int32>) throws(GraphIOError) in
-            try cursor.withUnsafeMutableBufferPointer { (c: inout UnsafeMutableBufferPointer<Int>) throws(GraphIOError) in
+            try offsets.withUnsafeMutableBufferPointer { (c: inout UnsafeMutableBufferPointer<Int>) throws(GraphIOError) in
                 try dense.withUnsafeBufferPointer { (d: UnsafeBufferPointer<Int32>) throws(GraphIOError) in
                     _ = try scan(path: path) { ru, rv in
                         guard rv >= 0 else { return true }
-                        let u = Int(d[ru]), v = Int(d[rv])
-                        t[c[u]] = Int32(v); c[u] += 1
-                        if !directed { t[c[v]] = Int32(u); c[v] += 1 }
+                        let u = identity ? ru : Int(d[ru]), v = identity ? rv : Int(d[rv])
+                        t[c[u]] = Int32(truncatingIfNeeded: v); c[u] += 1
+                        if !directed { t[c[v]] = Int32(truncatingIfNeeded: u); c[v] += 1 }
                         if u == v { loops += 1 }
                         return true
                     }
                 }
+                // c[v] now holds the end of row v = the start of row v + 1.
+                var v = n
+                while v > 0 { c[v] = c[v - 1]; v -= 1 }
+                c[0] = 0
             }
         }
-        cursor = []; dense = []
+        dense = []
         var none: [Double]? = nil
         CSRGraph.sortRows(n: n, offsets: offsets, targets: &targets, weights: &none)
         let g = CSRGraph(nodeCount: n, direction: directed ? .directed : .undirected, offsets: offsets,
                          targets: targets, weights: nil, selfLoopCount: loops)
-        return LoadedGraph(graph: g, ids: ids)
+        return LoadedGraph(graph: g, idMap: idMap)
     }
 
     /// Streams integer pairs from a file: `body(u, -1)` for a one-token line; `body` returns

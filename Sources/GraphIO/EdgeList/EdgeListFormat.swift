@@ -44,6 +44,10 @@ public enum EdgeListFormat {
                 catch { throw GraphIOError(error, file: text.name) }
                 layerMade = true
             }
+            if tokens.count == 1 && tok.pos >= text.bytes.count && text.bytes.last != 10 && net.edgeCount > 0 {
+                // A last line cut after its first token, in a file of edges: truncated.
+                throw text.error(at: text.bytes.count, "unexpected end of file: the last line has a source and no target")
+            }
             let u = net.node(tok.string(tokens[0]))
             guard tokens.count >= 2 else { continue }
             let v = net.node(tok.string(tokens[1]))

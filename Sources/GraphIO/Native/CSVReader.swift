@@ -19,6 +19,8 @@ struct CSVReader {
         var fields: [Field]
         /// Byte offset where the record starts.
         var offset: Int
+        /// Byte offset just past the record's last byte (before its line end).
+        var end: Int = 0
     }
 
     let text: SourceText
@@ -39,6 +41,7 @@ struct CSVReader {
         var fields: [Field] = []
         let recordStart = pos
         var buffer: [UInt8] = []
+        var recordEnd = pos
         while true {
             let fieldStart = pos
             buffer.removeAll(keepingCapacity: true)
@@ -57,6 +60,11 @@ struct CSVReader {
                     throw text.error(at: fieldStart, "unclosed quote: this field's opening quote has no closing quote")
                 }
                 if pos < n && b[pos] != 44 && b[pos] != 10 && b[pos] != 13 {
+                    if buffer.contains(10) {
+                        // Text right after a quote that closed on a later line: the likely cause
+                        // is a quote that was never closed on its own line.
+                        throw text.error(at: fieldStart, "unclosed quote: the quoted field opened here runs on to line \(text.location(of: pos).line), where text follows its closing quote")
+                    }
                     throw text.error(at: pos, "expected a comma or the end of the line after a closing quote, found \(GraphIOError.quote(bytes: b[pos..<min(n, pos + 10)]))")
                 }
             } else {
@@ -70,6 +78,7 @@ struct CSVReader {
                 }
             }
             fields.append(Field(value: String(decoding: buffer, as: UTF8.self), offset: fieldStart))
+            recordEnd = pos
             if pos >= n { break }
             if b[pos] == 44 { pos += 1; continue }
             if b[pos] == 13 {
@@ -81,7 +90,7 @@ struct CSVReader {
             pos += 1  // LF
             break
         }
-        return Record(fields: fields, offset: recordStart)
+        return Record(fields: fields, offset: recordStart, end: recordEnd)
     }
 }
 

@@ -72,7 +72,8 @@ public enum DatasetFolder {
             var type: AttributeType?
             if let colon = raw.lastIndex(of: ":"), !known.contains(raw) {
                 let t = String(raw[raw.index(after: colon)...])
-                guard let ty = AttributeType(name: t) else {
+                // Exactly the documented suffixes: a header is a format, not a guess.
+                guard let ty = AttributeType.allCases.first(where: { $0.shortName == t }) else {
                     throw text.error(at: f.offset, "unknown column type \(GraphIOError.quote(t)); expected string, int, double, bool or date")
                 }
                 name = String(raw[..<colon]); type = ty
@@ -110,6 +111,20 @@ public enum DatasetFolder {
         }
     }
 
+    /// Too few fields: located just past the record (the end of file for a truncated one);
+    /// too many: at the first extra field.
+    static func checkFieldCount(_ r: CSVReader.Record, _ h: Header, _ text: SourceText) throws(GraphIOError) {
+        guard r.fields.count != h.count else { return }
+        if r.fields.count > h.count {
+            throw text.error(at: r.fields[h.count].offset,
+                             "expected \(h.count) fields as in the header, found \(r.fields.count)")
+        }
+        let atEnd = r.end >= text.bytes.count
+        throw text.error(at: r.end, atEnd
+            ? "unexpected end of file: the last record has \(r.fields.count) of \(h.count) fields"
+            : "expected \(h.count) fields as in the header, found \(r.fields.count)")
+    }
+
     static func article(_ t: AttributeType) -> String {
         switch t {
         case .integer: "an integer"
@@ -128,10 +143,7 @@ public enum DatasetFolder {
         var raws = h.attributes.map { RawColumn(name: $0.name, declared: $0.type, column: $0.column) }
         let idc = h.known["id"]!, kc = h.known["kind"], lc = h.known["label"]
         while let r = try reader.next() {
-            guard r.fields.count == h.count else {
-                throw text.error(at: r.fields.last.map { $0.offset } ?? r.offset,
-                                 "expected \(h.count) fields as in the header, found \(r.fields.count)")
-            }
+            try checkFieldCount(r, h, text)
             let id = r.fields[idc].value
             guard !id.isEmpty else { throw text.error(at: r.fields[idc].offset, "empty node id") }
             let kind = kc.map { r.fields[$0].value.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -166,17 +178,14 @@ public enum DatasetFolder {
         var direction: [Relation: (EdgeDirection, Int)] = [:]
         var order: [Relation] = []
         while let r = try reader.next() {
-            guard r.fields.count == h.count else {
-                throw text.error(at: r.fields.last.map { $0.offset } ?? r.offset,
-                                 "expected \(h.count) fields as in the header, found \(r.fields.count)")
-            }
+            try checkFieldCount(r, h, text)
             let rel = relation(r, rc)
             if direction[rel] == nil && !order.contains(rel) { order.append(rel) }
             if let dc {
                 let f = r.fields[dc]
                 let t = f.value.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty {
-                    guard let d = ValueText.boolean(t) else {
+                    guard let d = directedValue(t) else {
                         throw text.error(at: f.offset, "expected true or false for directed, found \(GraphIOError.quote(t))")
                     }
                     let dir: EdgeDirection = d ? .directed : .undirected
@@ -243,6 +252,15 @@ public enum DatasetFolder {
         }
     }
 
+    /// `directed` is `true`/`false` (any case) or `1`/`0`.
+    static func directedValue(_ t: String) -> Bool? {
+        switch t.lowercased() {
+        case "true", "1": true
+        case "false", "0": false
+        default: nil
+        }
+    }
+
     private static func relation(_ r: CSVReader.Record, _ rc: Int?) -> Relation {
         guard let rc else { return "edge" }
         let t = r.fields[rc].value.trimmingCharacters(in: .whitespaces)
@@ -290,13 +308,17 @@ public enum DatasetFolder {
     static func encodeEdges(_ net: Network) -> [UInt8] {
         var w = ByteWriter()
         w.write("source,target,relation,weight,directed")
-        // Union of edge attribute columns over layers, in first-seen order.
+        // Union of edge attribute columns over layers, ordered so that each layer's own column
+        // order is kept (a new column goes before the next of its layer's columns already placed):
+        // reading the file back gives every layer its columns in the same order.
         var names: [String] = [], types: [String: AttributeType] = [:]
         for l in net.layers {
-            for c in l.attributes.columns {
-                if let t = types[c.name] { if t != c.type { types[c.name] = .string } } else {
-                    names.append(c.name); types[c.name] = c.type
-                }
+            let cols = l.attributes.columns
+            for (i, c) in cols.enumerated() {
+                if let t = types[c.name] { if t != c.type { types[c.name] = .string }; continue }
+                types[c.name] = c.type
+                let next = cols[(i + 1)...].lazy.compactMap { n in names.firstIndex(of: n.name) }.first
+                names.insert(c.name, at: next ?? names.count)
             }
         }
         for name in names {
