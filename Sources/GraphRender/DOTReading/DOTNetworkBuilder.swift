@@ -54,7 +54,7 @@ struct DOTNetworkBuilder {
 
     /// The network.
     /// - Complexity: O((n + m) · attributes).
-    mutating func build() throws(GraphIOError) -> Network {
+    func build() throws(GraphIOError) -> Network {
         var net = Network()
         let graphName = string(raw.name)
         if !graphName.isEmpty && !graphName.hasPrefix("%") { net.metadata.name = graphName }

@@ -52,7 +52,7 @@ public enum DOTReader {
         case .failure(let e): throw GraphIOError(e.kind == .unsupported ? .unsupported : .badData,
                                                  file: text.name, line: e.line, e.message)
         }
-        var builder = DOTNetworkBuilder(raw: raw, text: text)
+        let builder = DOTNetworkBuilder(raw: raw, text: text)
         try builder.checkEncoding()
         if !options.allowFileReferences { try builder.checkFileReferences() }
         let network = try builder.build()
