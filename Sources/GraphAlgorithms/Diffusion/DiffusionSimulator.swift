@@ -175,6 +175,10 @@ final class DiffusionSimulator {
         }
         if frame.collectiveEnd == 0 { lapse(at: 0) }
         record(step: 0)
+        if case .continuousSIR(let gamma) = model {
+            runContinuousSIR(recoveryRate: gamma, &rng)
+            return
+        }
         var t = 1
         var quiet = false
         while t <= horizon {
@@ -200,6 +204,7 @@ final class DiffusionSimulator {
             case .sis(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: true, &rng)
             case .sir(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: false, &rng)
             case .bass(let p, let q): changed = stepBass(Int32(t), p: p, q: q, &rng)
+            case .continuousSIR: changed = false  // handled above
             }
             if let end = frame.collectiveEnd, end == t { lapse(at: Int32(t)) }
             record(step: t)
