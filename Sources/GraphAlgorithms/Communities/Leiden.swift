@@ -35,7 +35,7 @@ public struct Leiden: Sendable, Hashable {
         var levels = 0
         while levels < maxLevels && cg.n > 0 && cg.total > 0 {
             levels += 1
-            fastLocalMoving(cg, &part, &rng)
+            LocalMoving.run(cg, &part, resolution: resolution, rng: &rng)
             let k = compactLabels(&part)
             if k == cg.n { break }
             var refined = refine(cg, part, k, &rng)
@@ -53,54 +53,6 @@ public struct Leiden: Sendable, Hashable {
                                                        parameters: ["resolution": "\(resolution)", "theta": "\(theta)",
                                                                     "weighted": "\(useW)"],
                                                        seed: seed))
-    }
-
-    /// Moves nodes to their best community (or an empty one) from a queue, re-queueing the
-    /// neighbours outside the new community of every node that moved.
-    func fastLocalMoving(_ cg: CommunityGraph, _ labels: inout [Int32], _ rng: inout SplitMix64) {
-        let n = cg.n, m2 = cg.total
-        var tot = [Double](repeating: 0, count: n), size = [Int](repeating: 0, count: n)
-        for v in 0..<n { tot[Int(labels[v])] += cg.strength[v]; size[Int(labels[v])] += 1 }
-        var empty: [Int32] = (0..<Int32(n)).filter { size[Int($0)] == 0 }.reversed()
-        var queue = shuffledOrder(n, &rng)
-        var inQueue = [Bool](repeating: true, count: n)
-        var head = 0
-        var neighW = [Double](repeating: -1, count: n)
-        var touched: [Int32] = []
-        while head < queue.count {
-            let v = Int(queue[head]); head += 1
-            inQueue[v] = false
-            if head > 4 * n && head > 1024 { queue.removeFirst(head); head = 0 }
-            let own = Int(labels[v]), kv = cg.strength[v]
-            neighW[own] = 0; touched.append(Int32(own))
-            for i in cg.offsets[v]..<cg.offsets[v + 1] {
-                let c = Int(labels[Int(cg.targets[i])])
-                if neighW[c] < 0 { neighW[c] = 0; touched.append(Int32(c)) }
-                neighW[c] += cg.weights[i]
-            }
-            tot[own] -= kv; size[own] -= 1
-            let base = neighW[own] - resolution * tot[own] * kv / m2
-            var best = own, bestGain = base
-            for c32 in touched {
-                let c = Int(c32)
-                let q = neighW[c] - resolution * tot[c] * kv / m2
-                if q > bestGain || (q == bestGain && c < best && q > base) { best = c; bestGain = q }
-            }
-            // An empty community gains 0.
-            if bestGain < 0 && size[own] > 0, let e = empty.last { best = Int(e); bestGain = 0 }
-            if best == Int(empty.last ?? -1) { empty.removeLast() }
-            tot[best] += kv; size[best] += 1
-            if best != own {
-                labels[v] = Int32(best)
-                if size[own] == 0 { empty.append(Int32(own)) }
-                for i in cg.offsets[v]..<cg.offsets[v + 1] {
-                    let w = Int(cg.targets[i])
-                    if !inQueue[w] && Int(labels[w]) != best { inQueue[w] = true; queue.append(Int32(w)) }
-                }
-            }
-            for c in touched { neighW[Int(c)] = -1 }
-            touched.removeAll(keepingCapacity: true)
-        }
     }
 
     /// The refinement phase: a partition of each community of `part` into well-connected
