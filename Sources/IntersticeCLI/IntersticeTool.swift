@@ -18,7 +18,8 @@ struct IntersticeTool: ParsableCommand {
           interstice convert Datasets/chalon-sur-saone chalon.graphml
         """,
         version: IntersticeVersion.string,
-        subcommands: [InfoCommand.self, ConvertCommand.self, DiffuseCommand.self, ReachCommand.self]
+        subcommands: [InfoCommand.self, ConvertCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
+                      CommunitiesCommand.self, DiffuseCommand.self, ReachCommand.self]
     )
 
     /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
