@@ -14,6 +14,11 @@ import GraphCore
 public struct AdoptionTimes: Sendable, Hashable {
     /// The stored time of a node that never adopted (greater than every period).
     public static let never = Int.max
+    /// Periods read from data lie in `-limit...limit` (so that lags cannot overflow)…
+    public static let limit = 1_000_000_000
+    /// …and the first and last adoption at most this many periods apart (the exposure matrix
+    /// holds one value per node and period).
+    public static let maximumSpan = 100_000
 
     public let nodeCount: Int
     /// Period of adoption per node; ``never`` for population members that never adopted (and for
@@ -44,12 +49,15 @@ public struct AdoptionTimes: Sendable, Hashable {
     }
 
     /// Whether `v` is in the population and adopted.
+    /// - Complexity: O(1).
     public func adopted(_ v: Int32) -> Bool { time(of: v) != nil }
 
     /// Members of the population.
+    /// - Complexity: O(n).
     public var populationCount: Int { inPopulation.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Members of the population that adopted.
+    /// - Complexity: O(n).
     public var adopterCount: Int {
         var c = 0
         for v in 0..<nodeCount where inPopulation[v] && times[v] != AdoptionTimes.never { c += 1 }
@@ -57,6 +65,7 @@ public struct AdoptionTimes: Sendable, Hashable {
     }
 
     /// The first and last periods in which someone adopted; nil when nobody did.
+    /// - Complexity: O(n).
     public var periods: ClosedRange<Int>? {
         var lo = Int.max, hi = Int.min
         for v in 0..<nodeCount where inPopulation[v] && times[v] != AdoptionTimes.never {
@@ -82,6 +91,8 @@ public enum AdoptionDataError: Error, Sendable, Hashable, CustomStringConvertibl
     case notAPeriod(node: String, attribute: String, value: String)
     /// Nobody in the population adopted.
     case noAdopters(attribute: String)
+    /// The periods span more than ``AdoptionTimes/maximumSpan`` (dates or codes, not periods).
+    case tooManyPeriods(attribute: String, first: Int, last: Int)
 
     public var description: String {
         switch self {
@@ -91,6 +102,8 @@ public enum AdoptionDataError: Error, Sendable, Hashable, CustomStringConvertibl
             "node \"\(node)\": \(attribute) should be a whole number (a period of adoption), found \"\(value)\""
         case let .noAdopters(attribute):
             "nobody adopted: every node's \(attribute) is missing or the never-adopted code"
+        case let .tooManyPeriods(attribute, first, last):
+            "\(attribute) runs from \(first) to \(last), more than \(AdoptionTimes.maximumSpan) periods: give periods (months, years, waves), not dates or codes"
         }
     }
 }
@@ -106,8 +119,9 @@ extension Network {
     ///   - missing: what a missing value means for a population node (default: never adopted).
     ///   - population: the nodes studied; nil takes every node whose kind is neither the
     ///     organization kind nor `collective` (the actors of a two-mode network).
-    /// - Throws: ``AdoptionDataError`` when the column is absent, a value is not a whole number,
-    ///   or nobody adopted.
+    /// - Throws: ``AdoptionDataError`` when the column is absent, a value is not a whole number
+    ///   within ±``AdoptionTimes/limit``, nobody adopted, or the adoptions span more than
+    ///   ``AdoptionTimes/maximumSpan`` periods.
     /// - Complexity: O(n).
     public func adoptionTimes(attribute: String, neverAdopted: Int? = nil, missing: MissingAdoption = .never,
                               population: NodeSet? = nil) throws(AdoptionDataError) -> AdoptionTimes {
@@ -135,13 +149,16 @@ extension Network {
             default: throw .notAPeriod(node: ids[v], attribute: attribute, value: value.description)
             }
             if t == neverAdopted { continue }
-            guard t != AdoptionTimes.never else {
+            guard t >= -AdoptionTimes.limit && t <= AdoptionTimes.limit else {
                 throw .notAPeriod(node: ids[v], attribute: attribute, value: value.description)
             }
             times[v] = t
         }
         let a = AdoptionTimes(times: times, population: inPopulation, source: attribute)
-        guard a.adopterCount > 0 else { throw .noAdopters(attribute: attribute) }
+        guard let periods = a.periods else { throw .noAdopters(attribute: attribute) }
+        guard periods.upperBound - periods.lowerBound < AdoptionTimes.maximumSpan else {
+            throw .tooManyPeriods(attribute: attribute, first: periods.lowerBound, last: periods.upperBound)
+        }
         return a
     }
 }

@@ -32,7 +32,7 @@ public struct ExposureParameters: Sendable, Hashable {
     /// Permutation `k` shuffles with `SplitMix64(seed: seed, stream: k)`.
     public var seed: UInt64
     /// Permute times only within strata (one label per node, -1 = no stratum, which forms a
-    /// stratum of its own); nil: among the whole population.
+    /// stratum of its own); nil: among the whole population. Must have one label per node.
     public var strata: [Int32]?
     /// What the strata are, for reports.
     public var strataName: String?
@@ -86,6 +86,25 @@ public enum Exposure {
         return analyze(alters: alters, adoption: adoption, relations: used, parameters: p)
     }
 
+    /// Each relation of `relations` alone, then all of them combined (when there are several):
+    /// the same parameters otherwise.
+    ///
+    /// ```swift
+    /// let rs = Exposure.analyzeEach(net, relations: ["advice", "discussion"], adoption: a, ExposureParameters())
+    /// rs.map(\.relationName)   // ["advice", "discussion", "advice+discussion"]
+    /// ```
+    /// - Complexity: (relations + 1) times ``analyze(_:adoption:_:)``.
+    public static func analyzeEach(_ network: Network, relations: [Relation], adoption: AdoptionTimes,
+                                   _ parameters: ExposureParameters) -> [ExposureResult] {
+        var sets = relations.map { [$0] }
+        if relations.count > 1 { sets.append(relations) }
+        return sets.map { rels in
+            var p = parameters
+            p.relations = rels
+            return analyze(network, adoption: adoption, p)
+        }
+    }
+
     /// The analysis on a graph already built (tests, other callers): `g`'s arcs are the ties.
     /// - Complexity: as ``analyze(_:adoption:_:)``.
     public static func analyze(_ g: CSRGraph, adoption: AdoptionTimes, relations: [Relation] = [],
@@ -99,6 +118,7 @@ public enum Exposure {
     static func analyze(alters: ExposureAlters, adoption: AdoptionTimes, relations: [Relation],
                         parameters p: ExposureParameters) -> ExposureResult {
         let n = adoption.nodeCount
+        precondition(p.strata == nil || p.strata!.count == n, "Exposure: one stratum label per node")
         let times = adoption.times
         let periods = adoption.periods ?? 0...0
         let t0 = periods.lowerBound, width = periods.count

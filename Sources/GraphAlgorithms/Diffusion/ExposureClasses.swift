@@ -38,6 +38,8 @@ public struct ClassCutoffs: Sendable, Hashable {
     /// How many values were classified.
     public let count: Int
 
+    /// `[mean − sd, mean, mean + sd]`.
+    /// - Complexity: O(1).
     public var cutPoints: [Double] { [mean - standardDeviation, mean, mean + standardDeviation] }
 
     /// The cut-offs of `values`; nil with fewer than two values or no spread (then the classes

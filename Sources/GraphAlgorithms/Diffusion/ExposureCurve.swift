@@ -15,6 +15,7 @@ public struct AdoptionCurve: Sendable, Hashable {
     public let adopters: [Int]
 
     /// Share of members that had adopted by the end of each period (NaN for an empty group).
+    /// - Complexity: O(periods).
     public var share: [Double] { adopters.map { members > 0 ? Double($0) / Double(members) : .nan } }
 
     /// Members that adopted within the periods.

@@ -47,5 +47,6 @@ public struct ExposureResult: Sendable {
     }
 
     /// Nodes with a threshold.
+    /// - Complexity: O(n).
     public var thresholdCount: Int { threshold.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 }

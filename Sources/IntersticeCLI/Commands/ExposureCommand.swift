@@ -88,14 +88,11 @@ struct ExposureCommand: ParsableCommand {
                 throw GraphIOError(.badData, file: input.dataset, "\(e)")
             }
             let chosen = try chosenRelations(net)
-            var sets: [[Relation]] = perRelation ? chosen.map { [$0] } : []
-            if !perRelation || chosen.count > 1 { sets.append(chosen) }
-            let strata = try strataLabels(net)
-            let results = sets.map { rels in
-                Exposure.analyze(net, adoption: times, ExposureParameters(
-                    relations: rels, weighted: weighted, direction: direction, lag: lag, includeCensored: includeCensored,
-                    permutations: permutations, seed: seed, strata: strata, strataName: within, threads: threads))
-            }
+            let parameters = ExposureParameters(
+                relations: chosen, weighted: weighted, direction: direction, lag: lag, includeCensored: includeCensored,
+                permutations: permutations, seed: seed, strata: try strataLabels(net), strataName: within, threads: threads)
+            let results = perRelation ? Exposure.analyzeEach(net, relations: chosen, adoption: times, parameters)
+                : [Exposure.analyze(net, adoption: times, parameters)]
             let curves = try adoptionCurves(net, times)
             let report = ExposureReport(network: net, adoption: times, results: results, curves: curves, options: self)
             try output.emit(report.render())
@@ -278,9 +275,13 @@ struct ExposureReport {
         func section(_ title: String, _ t: ResultTable) { out += "\n== \(title)\n" + String(decoding: t.render(.table), as: UTF8.self) }
         let rows = o.rows
         if rows == nil || rows == .relation {
-            var title = "adopters with an alter who adopted earlier, vs. \(o.permutations) permutations of adoption times (seed \(o.seed)"
-            if let w = o.within { title += ", within \(w)" }
-            section(title + "; p one-sided)", compactRelationTable())
+            var title = "adopters with an alter who adopted earlier"
+            if o.permutations > 0 {
+                title += ", vs. \(o.permutations) permutations of adoption times (seed \(o.seed)"
+                if let w = o.within { title += ", within \(w)" }
+                title += "; p one-sided)"
+            }
+            section(title, compactRelationTable())
         }
         if rows == nil, let last = results.last {
             section("adopter category × threshold class (\(last.relationName))", crossTable(last))

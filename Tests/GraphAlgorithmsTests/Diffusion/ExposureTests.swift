@@ -103,6 +103,20 @@ struct ExposureTests {
         #expect(both.alterWeight[4] == 6 && both.exposure(of: 4, at: 3) == 4.0 / 6)
     }
 
+    @Test func eachRelationThenTheCombinationAndTheGraphEntryPoint() throws {
+        let net = try Self.network(), a = try Self.adoption()
+        let each = Exposure.analyzeEach(net, relations: ["advice", "friendship"], adoption: a, ExposureParameters(permutations: 20, seed: 9))
+        #expect(each.map(\.relationName) == ["advice", "friendship", "advice+friendship"])
+        #expect(each.map(\.exposedAdopters.exposed) == [2, 0, 2])
+        #expect(each.allSatisfy { $0.parameters.seed == 9 && $0.exposedAdopters.permutations == 20 })
+        // The same analysis from a CSRGraph of the advice ties.
+        let g = net.graph(relations: ["advice"])
+        let fromGraph = Exposure.analyze(g, adoption: a, relations: ["advice"], ExposureParameters(permutations: 20, seed: 9))
+        #expect(fromGraph.exposureMatrix.elementsEqual(each[0].exposureMatrix) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(fromGraph.threshold == each[0].threshold)
+        #expect(fromGraph.exposedAdopters == each[0].exposedAdopters)
+    }
+
     @Test func adopterCategoriesAndThresholdClasses() throws {
         let r = Exposure.analyze(try Self.network(), adoption: try Self.adoption(),
                                  ExposureParameters(relations: ["advice"], permutations: 0))
@@ -197,6 +211,19 @@ struct ExposureTests {
         try net.setNodeAttribute("when", of: 1, .double(4))
         let d = try net.adoptionTimes(attribute: "when")
         #expect(d.time(of: 0) == 3 && d.time(of: 1) == 4 && d.adopterCount == 2)
+        // Periods far apart are dates or codes; values beyond ±10⁹ are not periods.
+        try net.setNodeAttribute("when", of: 1, .double(200_003))
+        #expect(throws: AdoptionDataError.tooManyPeriods(attribute: "when", first: 3, last: 200_003)) {
+            try net.adoptionTimes(attribute: "when")
+        }
+        try net.setNodeAttribute("when", of: 1, .double(-2e9))
+        #expect(throws: AdoptionDataError.notAPeriod(node: "a1", attribute: "when", value: "-2000000000.0")) {
+            try net.adoptionTimes(attribute: "when")
+        }
+        try net.setNodeAttribute("big", of: 1, .integer(Int.min))
+        #expect(throws: AdoptionDataError.notAPeriod(node: "a1", attribute: "big", value: String(Int.min))) {
+            try net.adoptionTimes(attribute: "big")
+        }
         // Nobody adopted.
         #expect(throws: AdoptionDataError.noAdopters(attribute: "toa")) {
             try net.adoptionTimes(attribute: "toa", neverAdopted: 99, population: NodeSet(name: "x", members: [4, 6]))
