@@ -33,7 +33,7 @@ struct ExposureCommand: ParsableCommand {
         Example:
           interstice exposure Datasets/medInnovations --adoption toa --never 18 --per-relation
           interstice exposure Datasets/medInnovations --adoption toa --never 18 --within city --by city --rows relation
-          interstice exposure Datasets/kfamily --adoption toa --never 11 --format csv -o kfamily-thresholds.csv
+          interstice exposure Datasets/kfamily --adoption toa --within village --format csv -o kfamily.csv
         """
     )
 
