@@ -1,6 +1,7 @@
 #ifndef INTERSTICE_CGRAPHVIZ_SHIM_H
 #define INTERSTICE_CGRAPHVIZ_SHIM_H
-// The one place Interstice sees Graphviz's C API. Only GraphRender imports this module.
+// The one place Interstice sees Graphviz's C API. Only GraphRender imports this module, and
+// only through its serial gate (Graphviz is not thread-safe).
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
@@ -29,5 +30,22 @@ static inline char *interstice_agget(void *obj, const char *name) {
 }
 static inline Agraph_t *interstice_agsubg(Agraph_t *g, const char *name, int create) {
     return agsubg(g, (char *)name, create);
+}
+static inline Agsym_t *interstice_agattr_lookup(Agraph_t *g, int kind, const char *name) {
+    return agattr(g, kind, (char *)name, NULL);
+}
+
+// Macros Swift cannot import (they cast through Agobj_t).
+static inline unsigned long interstice_agseq(void *obj) { return (unsigned long)AGSEQ(obj); }
+static inline int interstice_agtype(void *obj) { return (int)AGTYPE(obj); }
+static inline Agnode_t *interstice_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *interstice_aghead(Agedge_t *e) { return aghead(e); }
+static inline int interstice_aghtmlstr(const char *s) { return aghtmlstr((char *)s); }
+
+// The user error function type, named so Swift can build a C function pointer for it.
+typedef int (*interstice_errf)(char *);
+static inline void interstice_set_error_function(interstice_errf f) {
+    agseterrf(f);
+    agseterr(AGWARN);
 }
 #endif

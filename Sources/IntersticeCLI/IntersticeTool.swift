@@ -20,6 +20,12 @@ struct IntersticeTool: ParsableCommand {
         version: IntersticeVersion.string,
         subcommands: [InfoCommand.self, ConvertCommand.self, DiffuseCommand.self, ReachCommand.self, ExposureCommand.self]
     )
+
+    /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
+    static func main() {
+        installDOTReader(warnings: { printError("interstice: warning: \($0)") })
+        main(nil)
+    }
 }
 
 /// The version printed by `--version` and recorded in results.

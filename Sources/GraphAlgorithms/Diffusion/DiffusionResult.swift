@@ -87,6 +87,8 @@ public struct OrganizationReach: Sendable, Hashable {
     public let timeToInstitutionalization: StepTimes?
     /// Mean share of non-participant members holding it at the end of each step 0…horizon.
     public let curve: [Double]
+    /// The same with 95% intervals, step by step.
+    public let curveEstimates: [Estimate]
 }
 
 /// The result of ``Diffusion/simulate(_:_:progress:)``: per node, per organization, curves, and
@@ -109,6 +111,8 @@ public struct DiffusionResult: Sendable {
     public let holdersAtHorizon: Estimate
     /// Mean number of holders at the end of each step 0…horizon.
     public let curve: [Double]
+    /// The same with 95% intervals.
+    public let curveEstimates: [Estimate]
     public let organizations: [OrganizationReach]
     /// Arcs looked at over all runs (the work done).
     public let edgesExamined: Int64

@@ -17,6 +17,7 @@ struct DiffusionTally {
     var holdSq: Int64 = 0
     var edgesExamined: Int64 = 0
     var holdersByStep: [Int64]
+    var holdersSqByStep: [Int64]
     var reached: [Int64]
     var reachedTimeSum: [Int64]
     var reachedTimeSq: [Int64]
@@ -29,6 +30,7 @@ struct DiffusionTally {
     var shareSum: [Int64]
     var shareSq: [Int64]
     var orgHoldByStep: [Int64]
+    var orgHoldSqByStep: [Int64]
 
     init(n: Int, groups: Int, horizon: Int) {
         self.n = n
@@ -38,6 +40,7 @@ struct DiffusionTally {
         nodeHold = Array(repeating: 0, count: n)
         nodeTimeSum = Array(repeating: 0, count: n)
         holdersByStep = Array(repeating: 0, count: h1)
+        holdersSqByStep = Array(repeating: 0, count: h1)
         reached = Array(repeating: 0, count: groups)
         reachedTimeSum = Array(repeating: 0, count: groups)
         reachedTimeSq = Array(repeating: 0, count: groups)
@@ -50,6 +53,7 @@ struct DiffusionTally {
         shareSum = Array(repeating: 0, count: groups)
         shareSq = Array(repeating: 0, count: groups)
         orgHoldByStep = Array(repeating: 0, count: groups * h1)
+        orgHoldSqByStep = Array(repeating: 0, count: groups * h1)
     }
 
     /// Adds the run the simulator just finished.
@@ -72,7 +76,11 @@ struct DiffusionTally {
         holdSum += hold
         holdSq += hold * hold
         edgesExamined += Int64(s.edgesExamined)
-        for t in 0..<h1 { holdersByStep[t] += Int64(s.holdersByStep[t]) }
+        for t in 0..<h1 {
+            let x = Int64(s.holdersByStep[t])
+            holdersByStep[t] += x
+            holdersSqByStep[t] += x * x
+        }
         let end = collectiveEnd ?? Int.max
         for g in 0..<groups {
             let r = s.counters.reachedAt[g]
@@ -93,7 +101,11 @@ struct DiffusionTally {
             let k = Int64(s.counters.holding[g])
             shareSum[g] += k
             shareSq[g] += k * k
-            for t in 0..<h1 { orgHoldByStep[g * h1 + t] += Int64(s.orgHoldersByStep[g * h1 + t]) }
+            for t in 0..<h1 {
+                let x = Int64(s.orgHoldersByStep[g * h1 + t])
+                orgHoldByStep[g * h1 + t] += x
+                orgHoldSqByStep[g * h1 + t] += x * x
+            }
         }
     }
 
@@ -104,7 +116,7 @@ struct DiffusionTally {
         spreadSum += o.spreadSum; spreadSq += o.spreadSq
         holdSum += o.holdSum; holdSq += o.holdSq
         edgesExamined += o.edgesExamined
-        for t in 0..<h1 { holdersByStep[t] += o.holdersByStep[t] }
+        for t in 0..<h1 { holdersByStep[t] += o.holdersByStep[t]; holdersSqByStep[t] += o.holdersSqByStep[t] }
         for g in 0..<groups {
             reached[g] += o.reached[g]; reachedTimeSum[g] += o.reachedTimeSum[g]; reachedTimeSq[g] += o.reachedTimeSq[g]
             instEnd[g] += o.instEnd[g]; instHorizon[g] += o.instHorizon[g]
@@ -112,7 +124,8 @@ struct DiffusionTally {
             shareSum[g] += o.shareSum[g]; shareSq[g] += o.shareSq[g]
         }
         for i in 0..<(groups * h1) {
-            reachedHist[i] += o.reachedHist[i]; instHist[i] += o.instHist[i]; orgHoldByStep[i] += o.orgHoldByStep[i]
+            reachedHist[i] += o.reachedHist[i]; instHist[i] += o.instHist[i]
+            orgHoldByStep[i] += o.orgHoldByStep[i]; orgHoldSqByStep[i] += o.orgHoldSqByStep[i]
         }
     }
 }

@@ -104,7 +104,8 @@ public enum Diffusion {
                 probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
                 outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
                 orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
-                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool))
+                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
+                uniformProbability: g.uniformProbability)
             let sims = (0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
             }
@@ -172,7 +173,9 @@ public enum Diffusion {
                                                 sumSquares: t.reachedTimeSq[g], count: t.reached[g]),
                     timeToInstitutionalization: StepTimes.from(histogram: t.instHist[hist], sum: t.instTimeSum[g],
                                                                sumSquares: t.instTimeSq[g], count: t.instHorizon[g]),
-                    curve: t.orgHoldByStep[hist].map { Double($0) / runs * scale }))
+                    curve: t.orgHoldByStep[hist].map { Double($0) / runs * scale },
+                    curveEstimates: hist.map { Estimate.mean(sum: t.orgHoldByStep[$0], sumSquares: t.orgHoldSqByStep[$0],
+                                                             count: t.runs, scale: scale) }))
             }
         }
         return DiffusionResult(
@@ -183,6 +186,7 @@ public enum Diffusion {
             spread: Estimate.mean(sum: t.spreadSum, sumSquares: t.spreadSq, count: t.runs),
             holdersAtHorizon: Estimate.mean(sum: t.holdSum, sumSquares: t.holdSq, count: t.runs),
             curve: t.holdersByStep.map { Double($0) / runs },
+            curveEstimates: (0..<h1).map { Estimate.mean(sum: t.holdersByStep[$0], sumSquares: t.holdersSqByStep[$0], count: t.runs) },
             organizations: orgs, edgesExamined: t.edgesExamined, maxHalfWidth: maxHalfWidth, stoppedEarly: stoppedEarly)
     }
 }

@@ -22,7 +22,7 @@ struct DiffuseCommand: ParsableCommand {
     )
 
     @OptionGroup var input: DatasetOptions
-    @Option(help: "Model: ic, lt, complex, si, sis, sir, bass.")
+    @Option(help: "Model: ic, lt, complex, si, sis, sir, sir-continuous, bass.")
     var model: DiffusionModelName = .ic
     @Option(help: "Seeds: collective:NAME, ids, random:K or top:K:MEASURE (default: the collective's participants).")
     var seeds: String?
@@ -32,10 +32,15 @@ struct DiffuseCommand: ParsableCommand {
     @Option(help: "Rows: node or organization.")
     var per: ReportUnit = .node
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Also write the adoption curves per organization, with 95% bands, as SVG.", valueName: "file.svg"))
+    var plot: String?
 
     func run() throws {
         try reportingFailures {
             let net = try input.load()
+            if [.sis, .sir].contains(model) && parameters.recovery > 1 {
+                throw ValidationError("--recovery is a probability per step for \(model.rawValue): at most 1")
+            }
             let run = try DiffusionSetup(network: net, model: model, seeds: seeds, monteCarlo: monteCarlo,
                                          channels: channels, parameters: parameters)
             let result = run.simulate(progress: ProgressBar(label: "diffuse \(model.rawValue)"))
@@ -43,6 +48,11 @@ struct DiffuseCommand: ParsableCommand {
                 : output.format == .table ? DiffusionReport.compactOrganizationTable(result, network: net)
                 : DiffusionReport.organizationTable(result, network: net)
             try output.emit(DiffusionReport.render(table, result: result, format: output.format, dataset: input.dataset))
+            if let plot {
+                let fig = DiffusionPlot.figure([(result.parameters.model.description, result)], network: net,
+                                               dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
+                try OutputFile.write(fig.svg(), to: plot)
+            }
         }
     }
 }

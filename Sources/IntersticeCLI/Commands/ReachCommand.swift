@@ -35,6 +35,8 @@ struct ReachCommand: ParsableCommand {
     @Option(help: "Monte Carlo runs on each randomized network.")
     var nullRuns = 500
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Also write the adoption curves per organization (one panel per model) as SVG.", valueName: "file.svg"))
+    var plot: String?
 
     func validate() throws {
         guard null == "none" || NullModel(rawValue: null) != nil else {
@@ -64,6 +66,11 @@ struct ReachCommand: ParsableCommand {
                                       progress: { bar.update($0, $1) })
             bar.finish()
             try output.emit(ReachReport.render(result, network: net, collective: collective, options: self))
+            if let plot {
+                let fig = DiffusionPlot.figure(result.models.map { ($0.model.description, $0.observed) }, network: net,
+                                               dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
+                try OutputFile.write(fig.svg(), to: plot)
+            }
         }
     }
 }
