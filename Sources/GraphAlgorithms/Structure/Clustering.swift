@@ -7,7 +7,8 @@ import GraphCore
 /// - undirected, weighted: the geometric mean of the triangle's weights, each divided by the
 ///   largest weight of the graph (Onnela et al. 2005): `c(v) = Σ (ŵ_vj ŵ_jk ŵ_kv)^{1/3} / (k(k − 1)/2)`;
 /// - directed (Fagiolo 2007): `c(v) = T_D(v) / (2[k_tot(k_tot − 1) − 2k_↔])`, `T_D` the directed
-///   triangles through `v` counted as networkx does, `k_↔` the reciprocated neighbours.
+///   triangles through `v` counted as networkx does, `k_↔` the reciprocated neighbours. Weights
+///   are not used for directed graphs (networkx's weighted directed variant is not implemented).
 public enum Clustering {
     /// Local clustering of every node.
     /// - Complexity: O(Σ_v Σ_{j∈N(v)} deg(j)).

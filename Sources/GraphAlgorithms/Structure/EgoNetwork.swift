@@ -44,12 +44,13 @@ public struct EgoNetwork: Sendable, Hashable {
         for (i, v) in nodes.enumerated() { index[Int(v)] = Int32(i) }
         var b = GraphBuilder(nodeCount: nodes.count, direction: g.direction, weighted: g.isWeighted)
         for v in nodes {
+            var loopArcs = 0
             for i in g.offsets[Int(v)]..<g.offsets[Int(v) + 1] {
                 let w = g.targets[i]
                 guard index[Int(w)] >= 0 else { continue }
-                // Undirected graphs store both arcs: add each edge once.
+                // Undirected graphs store both arcs (a self-loop twice): add each edge once.
                 if !g.isDirected && w < v { continue }
-                if !g.isDirected && w == v && (i - g.offsets[Int(v)]) % 2 == 1 { continue }
+                if !g.isDirected && w == v { loopArcs += 1; if loopArcs % 2 == 0 { continue } }
                 b.addEdge(index[Int(v)], index[Int(w)], weight: g.weights?[i] ?? 1)
             }
         }

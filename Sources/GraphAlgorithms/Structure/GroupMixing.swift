@@ -49,10 +49,14 @@ public enum GroupMixing {
         for u in 0..<g.nodeCount {
             let a = Int(label[u])
             guard a >= 0 else { continue }
+            var loopArcs = 0
             for i in g.offsets[u]..<g.offsets[u + 1] {
                 let v = Int(g.targets[i])
-                // Undirected: each edge once (u ≤ v; a self-loop's two arcs once).
-                if !g.isDirected && (v < u || (v == u && (i - g.offsets[u]) % 2 == 1 && g.targets[i - 1] == Int32(u))) { continue }
+                // Undirected: each edge once (from its smaller end; a self-loop's two arcs once).
+                if !g.isDirected {
+                    if v < u { continue }
+                    if v == u { loopArcs += 1; if loopArcs % 2 == 0 { continue } }
+                }
                 let b = Int(label[v])
                 guard b >= 0 else { continue }
                 ties[a][b] += 1
