@@ -77,8 +77,13 @@ extension DiagramPlan {
         switch engine {
         case .dot: w.write(", rankdir=\"TB\", nodesep=\"0.25\", ranksep=\"0.45\"")
         case .neato: w.write(", overlap=\"prism\", sep=\"+8\", splines=\"false\", mode=\"major\"")
-        case .fdp: w.write(", overlap=\"prism\", sep=\"+6\", splines=\"false\", K=\"0.6\"")
-        case .sfdp: w.write(", overlap=\"prism\", splines=\"false\"")
+        case .fdp:
+            // fdp keeps its initial temperature T0 in a static between layouts when the graph
+            // does not set it (Graphviz 2.43), so a layout would depend on the one before: set
+            // it to fdp's own default, Tfact · K · √n / 5.
+            let t0 = 0.6 * Double(network.nodeCount).squareRoot() / 5
+            w.write(", overlap=\"prism\", sep=\"+6\", splines=\"false\", K=\"0.6\", T0=\"\(DOTText.number(t0))\", start=\"1\"")
+        case .sfdp: w.write(", overlap=\"prism\", splines=\"false\", start=\"1\"")
         case .circo, .twopi: w.write(", overlap=\"false\", splines=\"false\"")
         case .osage, .patchwork, .auto: break
         }

@@ -96,11 +96,10 @@ struct DiagramPlan {
         let hasMemberships = orgs.groupCount > 0 && memberLayer != nil
         let single = (0..<n).allSatisfy { orgs.groups(of: Int32($0)).count <= 1 }
         var mode = style.membership
-        if mode == .auto {
-            mode = hasMemberships ? (single ? .clusters : .edges) : .hidden
-        }
+        if mode == .auto && !hasMemberships { mode = .hidden }
+        if mode == .auto && single { mode = .clusters }
         var notes: [String] = []
-        if mode == .clusters && !single {
+        if (mode == .clusters || mode == .auto) && !single {
             notes.append("some actors have several organizations: memberships are drawn as edges, not clusters")
             mode = .edges
         }
