@@ -42,6 +42,8 @@ struct DiagramRenderTests {
         #expect(svg.texts.contains("\"AFPA\""))
         #expect(svg.texts.contains("Sample <partnership> & \"friends\""))
         #expect(svg.texts.contains("CG71 service social"))
+        // Unscaled: a dpi in SVG would scale the drawing but not the viewBox, cropping it.
+        #expect(String(decoding: d.bytes, as: UTF8.self).contains("transform=\"scale(1 1) rotate(0)"))
         // The engine's reason is in the SVG.
         #expect(String(decoding: d.bytes, as: UTF8.self).contains("<!-- Interstice: auto chose fdp"))
     }
@@ -175,7 +177,14 @@ struct DiagramRenderTests {
         #expect(d.warnings == [])
         switch format {
         case .svg: _ = try SVGDocument(d.bytes)
-        case .png: #expect(d.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        case .png:
+            #expect(d.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            // The width in the IHDR chunk grows with the style's dpi.
+            func width(_ b: [UInt8]) -> Int { b[16..<20].reduce(0) { $0 << 8 | Int($1) } }
+            var hiRes = DiagramStyle()
+            hiRes.dpi = 192
+            let big = try Diagram.render(network: Self.partnership, style: hiRes, engine: .auto, format: .png)
+            #expect(abs(Double(width(big.bytes)) / Double(width(d.bytes)) - 2) < 0.01)
         case .pdf: #expect(d.bytes.starts(with: Array("%PDF-".utf8)))
         case .dot:
             let text = String(decoding: d.bytes, as: UTF8.self)
@@ -193,6 +202,10 @@ struct DiagramRenderTests {
         case .plain:
             let counts = Gallery.plainCounts(d.bytes)
             #expect(counts.nodes == 17 && counts.edges == 32)
+        case .html:
+            let page = try SVGDocument(d.bytes)
+            #expect(page.nodes.count == 17)
+            #expect(page.clusters.count == 5)
         }
     }
 
