@@ -433,6 +433,9 @@ def convert_brfarmers(src, out):
     dup_text = ", ".join(f"{r} {n}" for r, n in sorted(dup.items())) or "none"
     loop_text = ", ".join(f"{r} {n}" for r, n in sorted(loops.items()))
     members = sum(1 for r in rows if r["coop"] == "2")
+    yr_plus1 = sum(1 for r in rows if float(r["yr"]) == float(r["adopt"]) + 1)
+    yr_same = sum(1 for r in rows if float(r["yr"]) == float(r["adopt"]))
+    assert all(float(r["toa"]) + 45 == float(r["adopt"]) for r in rows)
     readme = f"""# brfarmers: Brazilian farmers, hybrid corn adoption (11 villages)
 
 692 farmers in 11 Brazilian villages (Rogers et al. three-country diffusion study): six nomination networks,
@@ -475,7 +478,7 @@ Note: the codebook does not say which agricultural practices A, B and C are.
 
 ## Caveats found in the source
 - Several codebook entries are "--- MISSING INFO ---" (`fs`, `hlperc1`, `sourc6`, `adopt`, `id`, `test`).
-- `yr` ("Actual Year of Adoption") is not `adopt` + 1 everywhere; `toa`/`adopt`/the diffnet toa agree with each other.
+- `yr` ("Actual Year of Adoption") = `adopt` + 1 for {yr_plus1} farmers but = `adopt` for {yr_same}; `toa` + 45 = `adopt` and 1945 + `toa` = the diffnet toa for all 692.
 - {sum(loops.values())} self-nominations (listed above).
 """
     ds.write(out / "brfarmers", meta, readme)

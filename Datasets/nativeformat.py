@@ -95,7 +95,8 @@ def infer_source_type(values):
         except ValueError:
             isnum = False
             break
-        if f != f or f != int(f):
+        if f != f or f != int(f) or abs(f) >= 2**63:
+            # Also too large for a 64-bit integer (kfamily's wifeocc holds a 1.3e34 glitch).
             integral = False
     if not isnum:
         return "string"

@@ -163,8 +163,13 @@ public struct AttributeTable: Sendable, Hashable {
     /// Appends one missing row.
     public mutating func appendRow() { resize(to: rowCount + 1) }
 
+    /// Equal when both have the same rows and the same columns by name (in any order).
     public static func == (a: AttributeTable, b: AttributeTable) -> Bool {
-        a.columns == b.columns && a.rowCount == b.rowCount
+        a.rowCount == b.rowCount && a.columns.count == b.columns.count
+            && a.columns.allSatisfy { b[$0.name] == $0 }
     }
-    public func hash(into h: inout Hasher) { h.combine(columns); h.combine(rowCount) }
+    public func hash(into h: inout Hasher) {
+        h.combine(rowCount)
+        for c in columns.sorted(by: { $0.name < $1.name }) { h.combine(c) }
+    }
 }

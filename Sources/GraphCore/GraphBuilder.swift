@@ -142,7 +142,7 @@ extension CSRGraph {
     }
 
     /// Sorts each row by target; weighted rows are sorted stably (ties keep input order).
-    static func sortRows(n: Int, offsets: [Int], targets: inout [Int32], weights: inout [Double]?) {
+    package static func sortRows(n: Int, offsets: [Int], targets: inout [Int32], weights: inout [Double]?) {
         if weights == nil {
             targets.withUnsafeMutableBufferPointer { t in
                 for u in 0..<n where offsets[u + 1] - offsets[u] > 1 {

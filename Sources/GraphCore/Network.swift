@@ -145,9 +145,10 @@ public struct Network: Sendable {
     /// Sets a node attribute, declaring the column from the value's type when needed.
     public mutating func setNodeAttribute(_ name: String, of v: Int32, _ value: AttributeValue?) throws(NetworkError) {
         if let value { try addNodeAttribute(name, type: value.type) }
-        guard let col = nodeAttributes[name] else { return }
-        if let value, value.type != col.type {
-            throw .attributeTypeConflict(name: name, existing: col.type, requested: value.type)
+        // Only the type is read here: holding the column itself would copy it on the write below.
+        guard let type = nodeAttributes[name]?.type else { return }
+        if let value, value.type != type {
+            throw .attributeTypeConflict(name: name, existing: type, requested: value.type)
         }
         nodeAttributes.set(name, row: Int(v), value)
     }
@@ -184,6 +185,15 @@ public struct Network: Sendable {
         precondition(Int(u) < nodeCount && Int(v) < nodeCount && u >= 0 && v >= 0, "Network.addEdge: bad node index")
         let l = try addLayer(relation, direction: direction)
         return layers[l].addEdge(u, v, weight: weight)
+    }
+
+    /// Replaces the endpoints of every edge of a relation (the edge count must not change;
+    /// weights and attributes stay with the edge index). Endpoints must be node indices.
+    public mutating func replaceEndpoints(relation: Relation, sources: [Int32], targets: [Int32]) {
+        guard let l = layerIndex[relation] else { return }
+        precondition(sources.allSatisfy { $0 >= 0 && Int($0) < nodeCount } && targets.allSatisfy { $0 >= 0 && Int($0) < nodeCount },
+                     "Network.replaceEndpoints: endpoints must be node indices")
+        layers[l].replaceEndpoints(sources: sources, targets: targets)
     }
 
     /// Reserves room for `count` more edges in a relation's layer.

@@ -31,6 +31,15 @@ public struct RelationLayer: Sendable, Hashable {
         return sources.count - 1
     }
 
+    /// Replaces every edge's endpoints (same count; weights and attributes stay with the edge
+    /// index). Null models use it to rewire.
+    public mutating func replaceEndpoints(sources: [Int32], targets: [Int32]) {
+        precondition(sources.count == self.sources.count && targets.count == self.targets.count,
+                     "RelationLayer.replaceEndpoints: the edge count must not change")
+        self.sources = sources
+        self.targets = targets
+    }
+
     /// Reserves room for `count` more edges.
     public mutating func reserve(_ count: Int) {
         sources.reserveCapacity(sources.count + count)

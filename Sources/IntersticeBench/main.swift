@@ -1,2 +1,48 @@
+import Foundation
 import Interstice
-print("{}")
+
+// IntersticeBench: benchmark suites printing one JSON line per measurement.
+//
+//   IntersticeBench generate-edgelist FILE [--nodes N] [--edges M] [--seed S]
+//   IntersticeBench load-edgelist FILE [--runs R] [--directed]
+//   IntersticeBench datasets [SHARED_DATASETS_DIR]
+//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
+//
+// Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
+// measured in the same session.
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let suite = args.first else {
+    FileHandle.standardError.write(Data("usage: IntersticeBench generate-edgelist|load-edgelist|datasets …\n".utf8))
+    exit(64)
+}
+
+func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+func emit(_ v: JSONValue) { print(v.text(pretty: false)) }
+
+do {
+    switch suite {
+    case "generate-edgelist":
+        try LoadBench.generate(path: args[1], nodes: Int(option("--nodes") ?? "") ?? 1_000_000,
+                               edges: Int(option("--edges") ?? "") ?? 5_000_000,
+                               seed: UInt64(option("--seed") ?? "") ?? 1)
+    case "load-edgelist":
+        try LoadBench.load(path: args[1], runs: Int(option("--runs") ?? "") ?? 3, directed: args.contains("--directed"))
+    case "diffusion":
+        try DiffusionBench.run(path: args[1], models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
+                               runs: Int(option("--runs") ?? "") ?? 1000, threads: Int(option("--threads") ?? ""),
+                               repeats: Int(option("--repeats") ?? "") ?? 3)
+    case "datasets":
+        try DatasetBench.run(root: args.count > 1 ? args[1] : "../shared/datasets")
+    default:
+        FileHandle.standardError.write(Data("unknown suite \(suite)\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("IntersticeBench: \(error)\n".utf8))
+    exit(1)
+}

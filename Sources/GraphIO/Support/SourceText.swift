@@ -60,7 +60,11 @@ public struct SourceText: Sendable {
     }
 
     /// Checks the text is UTF-8; the error points at the first invalid byte.
+    /// A NUL byte is refused too: text formats never contain one, binary files almost always do.
     public func validateUTF8() throws(GraphIOError) {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw error(at: nul, "binary data (a NUL byte): this is not a text file")
+        }
         if let bad = SourceText.firstInvalidUTF8(bytes) {
             throw error(at: bad, "invalid UTF-8 (byte 0x\(GraphIOError.hex(bytes[bad]))); re-encode the file as UTF-8")
         }

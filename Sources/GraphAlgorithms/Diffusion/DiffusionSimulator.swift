@@ -1,0 +1,428 @@
+import GraphCore
+
+/// Raw pointers to a ``DiffusionGraph`` and the organizational frame, valid during one
+/// Monte Carlo call.
+struct DiffusionView: @unchecked Sendable {
+    let n: Int
+    let offsets: UnsafePointer<Int>
+    let targets: UnsafePointer<Int32>
+    let probability: UnsafePointer<Double>
+    let inOffsets: UnsafePointer<Int>
+    /// LT influence aligned with out-arcs.
+    let outInfluence: UnsafePointer<Double>
+    /// Node → organizations (CSR).
+    let orgOffsets: UnsafePointer<Int>
+    let orgGroups: UnsafePointer<Int32>
+    let participant: UnsafePointer<Bool>
+    let isHead: UnsafePointer<Bool>
+    /// The probability shared by every arc, when it is (enables geometric skipping).
+    let uniformProbability: Double?
+}
+
+/// The counters of one run, kept by organization.
+struct OrganizationCounters {
+    var holding: [Int32]
+    var reachedAt: [Int32]
+    var institutionalizedAt: [Int32]
+}
+
+/// One worker's simulation state: arrays of n entries allocated once and reset through the list
+/// of nodes a run touched, so a run costs what it changes, not O(n).
+final class DiffusionSimulator {
+    let view: DiffusionView
+    let model: DiffusionModel
+    let frame: FrameInfo
+    let horizon: Int
+
+    /// Adoption step of each node (-1: never).
+    let time: UnsafeMutablePointer<Int32>
+    /// 0 never/susceptible, 1 holds and transmits, 2 lapsed (dropped out), 3 holds without
+    /// transmitting (SIR recovered).
+    let state: UnsafeMutablePointer<UInt8>
+    /// LT: influence received; complex/Bass: number of adopting in-neighbours.
+    let received: UnsafeMutablePointer<Double>
+    /// LT: threshold, drawn when the node first receives influence (NaN: not drawn yet).
+    let threshold: UnsafeMutablePointer<Double>
+    /// Whether the node is in `touched`.
+    let marked: UnsafeMutablePointer<Bool>
+    /// The last step in which the node became a candidate (LT, complex).
+    let stamp: UnsafeMutablePointer<Int32>
+    var touched: [Int32] = []
+    var frontier: [Int32] = []
+    var next: [Int32] = []
+    var counters: OrganizationCounters
+    /// Holders at the end of each step 0…horizon, this run.
+    var holdersByStep: [Int32]
+    /// Non-participant holders by organization and step (org-major), this run.
+    var orgHoldersByStep: [Int32]
+    var holders: Int32 = 0
+    var edgesExamined: Int = 0
+
+    struct FrameInfo {
+        let groupCount: Int
+        /// Non-participant members needed for the share rule (Int32.max: impossible).
+        let needed: [Int32]
+        let rule: InstitutionalizationRule
+        let collectiveEnd: Int?
+        let heads: [Int32]
+    }
+
+    init(view: DiffusionView, model: DiffusionModel, frame: FrameInfo, horizon: Int) {
+        self.view = view
+        self.model = model
+        self.frame = frame
+        self.horizon = horizon
+        let n = view.n
+        time = .allocate(capacity: max(1, n)); time.initialize(repeating: -1, count: max(1, n))
+        state = .allocate(capacity: max(1, n)); state.initialize(repeating: 0, count: max(1, n))
+        received = .allocate(capacity: max(1, n)); received.initialize(repeating: 0, count: max(1, n))
+        threshold = .allocate(capacity: max(1, n)); threshold.initialize(repeating: .nan, count: max(1, n))
+        marked = .allocate(capacity: max(1, n)); marked.initialize(repeating: false, count: max(1, n))
+        stamp = .allocate(capacity: max(1, n)); stamp.initialize(repeating: -1, count: max(1, n))
+        let g = frame.groupCount
+        counters = OrganizationCounters(holding: Array(repeating: 0, count: g), reachedAt: Array(repeating: -1, count: g),
+                                        institutionalizedAt: Array(repeating: -1, count: g))
+        holdersByStep = Array(repeating: 0, count: horizon + 1)
+        orgHoldersByStep = Array(repeating: 0, count: g * (horizon + 1))
+    }
+
+    deinit {
+        time.deallocate(); state.deallocate(); received.deallocate(); threshold.deallocate()
+        marked.deallocate(); stamp.deallocate()
+    }
+
+    /// Clears what the last run changed.
+    func reset() {
+        for v in touched {
+            let i = Int(v)
+            time[i] = -1; state[i] = 0; received[i] = 0; threshold[i] = .nan; marked[i] = false; stamp[i] = -1
+        }
+        touched.removeAll(keepingCapacity: true)
+        frontier.removeAll(keepingCapacity: true)
+        next.removeAll(keepingCapacity: true)
+        for g in 0..<frame.groupCount {
+            counters.holding[g] = 0; counters.reachedAt[g] = -1; counters.institutionalizedAt[g] = -1
+        }
+        holders = 0
+        edgesExamined = 0
+    }
+
+    @inline(__always) func touch(_ v: Int) {
+        if !marked[v] { marked[v] = true; touched.append(Int32(v)) }
+    }
+
+    /// Node `v` adopts at step `t`.
+    @inline(__always) func adopt(_ v: Int, at t: Int32) {
+        touch(v)
+        if time[v] < 0 { time[v] = t }
+        state[v] = 1
+        holders += 1
+        guard frame.groupCount > 0 else { return }
+        let part = view.participant[v]
+        let head = view.isHead[v]
+        for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] {
+            let g = Int(view.orgGroups[k])
+            if !part {
+                counters.holding[g] += 1
+                if counters.reachedAt[g] < 0 { counters.reachedAt[g] = t }
+            }
+            checkInstitutionalized(g, at: t, headAdopted: head)
+        }
+    }
+
+    /// Node `v` stops holding (SIS recovery).
+    @inline(__always) func drop(_ v: Int) {
+        state[v] = 0
+        holders -= 1
+        guard frame.groupCount > 0, !view.participant[v] else { return }
+        for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] { counters.holding[Int(view.orgGroups[k])] -= 1 }
+    }
+
+    @inline(__always) func checkInstitutionalized(_ g: Int, at t: Int32, headAdopted: Bool) {
+        guard counters.institutionalizedAt[g] < 0 else { return }
+        let shareMet = counters.holding[g] >= frame.needed[g]
+        let met: Bool
+        switch frame.rule.mode {
+        case .share: met = shareMet
+        case .head: met = headAdopted
+        case .shareOrHead: met = shareMet || headAdopted
+        case .shareAndHead: met = shareMet && headHolds(g)
+        }
+        if met { counters.institutionalizedAt[g] = t }
+    }
+
+    /// Whether organization g's head holds the invention now.
+    func headHolds(_ g: Int) -> Bool {
+        let h = frame.heads[g]
+        return h >= 0 && (state[Int(h)] == 1 || state[Int(h)] == 3)
+    }
+
+    /// Records the holders at the end of step t.
+    @inline(__always) func record(step t: Int) {
+        holdersByStep[t] = holders
+        let h1 = horizon + 1
+        for g in 0..<frame.groupCount { orgHoldersByStep[g * h1 + t] = counters.holding[g] }
+    }
+
+    // MARK: One run
+
+    /// Simulates one run from `seeds` with generator `rng`.
+    func run(seeds: [Int32], rng: inout SplitMix64) {
+        reset()
+        for s in seeds where time[Int(s)] < 0 {
+            adopt(Int(s), at: 0)
+            frontier.append(s)
+        }
+        if frame.collectiveEnd == 0 { lapse(at: 0) }
+        record(step: 0)
+        if case .continuousSIR(let gamma) = model {
+            runContinuousSIR(recoveryRate: gamma, &rng)
+            return
+        }
+        var t = 1
+        var quiet = false
+        while t <= horizon {
+            if quiet && !model.continuesWhenQuiet {
+                // Nothing changes any more, except the collective's end.
+                if let end = frame.collectiveEnd, end >= t, end <= horizon {
+                    for s in t..<end { record(step: s) }
+                    t = end
+                    record(step: t)
+                    lapse(at: Int32(t))
+                    record(step: t)
+                    t += 1
+                }
+                while t <= horizon { record(step: t); t += 1 }
+                break
+            }
+            let changed: Bool
+            switch model {
+            case .independentCascade: changed = stepIC(Int32(t), &rng)
+            case .linearThreshold(let th): changed = stepLT(Int32(t), th, &rng)
+            case .complexContagion(let c): changed = stepComplex(Int32(t), c)
+            case .si: changed = stepEpidemic(Int32(t), recovery: 0, sis: false, &rng)
+            case .sis(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: true, &rng)
+            case .sir(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: false, &rng)
+            case .bass(let p, let q): changed = stepBass(Int32(t), p: p, q: q, &rng)
+            case .continuousSIR: changed = false  // handled above
+            }
+            if let end = frame.collectiveEnd, end == t { lapse(at: Int32(t)) }
+            record(step: t)
+            quiet = !changed
+            t += 1
+        }
+    }
+
+    /// The collective dissolves: participants whose organizations have not institutionalized
+    /// the invention drop it and drop out.
+    func lapse(at t: Int32) {
+        var i = 0
+        var removed = false
+        while i < touched.count {
+            let v = Int(touched[i])
+            i += 1
+            guard view.participant[v], state[v] == 1 || state[v] == 3 else { continue }
+            var kept = false
+            for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] where counters.institutionalizedAt[Int(view.orgGroups[k])] >= 0 {
+                kept = true
+            }
+            if kept { continue }
+            state[v] = 2
+            holders -= 1
+            removed = true
+            // Its pull on neighbours that have not adopted disappears.
+            switch model {
+            case .linearThreshold, .complexContagion, .bass:
+                for a in view.offsets[v]..<view.offsets[v + 1] {
+                    let w = Int(view.targets[a])
+                    guard state[w] == 0 && time[w] < 0 else { continue }
+                    switch model {
+                    case .linearThreshold: received[w] -= view.outInfluence[a]
+                    default: received[w] -= 1
+                    }
+                }
+            default: break
+            }
+        }
+        if removed {
+            // Transmitting lists drop lapsed nodes.
+            frontier.removeAll { state[Int($0)] == 2 }
+        }
+    }
+
+    // MARK: Models
+
+    /// IC: nodes that adopted last step try each out-arc once.
+    ///
+    /// With one probability p on every arc (0 < p < 1), the successful arcs of a row are found
+    /// by geometric skipping: the gap to the next success is ⌊ln U / ln(1 − p)⌋, the same
+    /// distribution as one Bernoulli trial per arc, with one draw and one memory access per
+    /// success instead of per arc.
+    func stepIC(_ t: Int32, _ rng: inout SplitMix64) -> Bool {
+        next.removeAll(keepingCapacity: true)
+        let skip = view.uniformProbability.flatMap { $0 > 0 && $0 < 1 ? 1 / DiffusionMath.log1p(-$0) : nil }
+        for u in frontier {
+            let ui = Int(u)
+            guard state[ui] == 1 else { continue }
+            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+            edgesExamined &+= hi - lo
+            if let inverseLogQ = skip {
+                var a = lo - 1
+                while true {
+                    // U in (0, 1]: ln U ≤ 0, so the gap is a non-negative whole number.
+                    let gap = (DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ).rounded(.down)
+                    guard gap < Double(hi - a) else { break }
+                    a += 1 + Int(gap)
+                    guard a < hi else { break }
+                    let v = Int(view.targets[a])
+                    if time[v] >= 0 || state[v] == 2 { continue }
+                    adopt(v, at: t)
+                    next.append(Int32(v))
+                }
+                continue
+            }
+            for a in lo..<hi {
+                let v = Int(view.targets[a])
+                if time[v] >= 0 || state[v] == 2 { continue }
+                if rng.nextUnit() < view.probability[a] {
+                    adopt(v, at: t)
+                    next.append(Int32(v))
+                }
+            }
+        }
+        swap(&frontier, &next)
+        return !frontier.isEmpty
+    }
+
+    /// LT: neighbours of last step's adopters gather influence; those over threshold adopt.
+    /// Thresholds are drawn when a node first receives influence, in a fixed order, so a run
+    /// costs what it reaches.
+    func stepLT(_ t: Int32, _ th: DiffusionModel.Thresholds, _ rng: inout SplitMix64) -> Bool {
+        next.removeAll(keepingCapacity: true)
+        for u in frontier {
+            let ui = Int(u)
+            guard state[ui] == 1 else { continue }
+            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+            edgesExamined &+= hi - lo
+            for a in lo..<hi {
+                let v = Int(view.targets[a])
+                if time[v] >= 0 || state[v] == 2 { continue }
+                touch(v)
+                if threshold[v].isNaN {
+                    switch th {
+                    case .uniformRandom: threshold[v] = rng.nextUnit()
+                    case .fixed(let x): threshold[v] = x
+                    case .perNode(let xs): threshold[v] = xs[v].isNaN ? rng.nextUnit() : xs[v]
+                    }
+                }
+                if stamp[v] != t { stamp[v] = t; next.append(Int32(v)) }
+                received[v] += view.outInfluence[a]
+            }
+        }
+        // Adopt, synchronously, those whose influence reached their threshold.
+        var k = 0
+        for v in next where received[Int(v)] >= threshold[Int(v)] - 1e-12 { next[k] = v; k += 1 }
+        next.removeLast(next.count - k)
+        for v in next { adopt(Int(v), at: t) }
+        swap(&frontier, &next)
+        return !frontier.isEmpty
+    }
+
+    /// Complex contagion: count adopting in-neighbours.
+    func stepComplex(_ t: Int32, _ c: DiffusionModel.ComplexThreshold) -> Bool {
+        next.removeAll(keepingCapacity: true)
+        for u in frontier {
+            let ui = Int(u)
+            guard state[ui] == 1 else { continue }
+            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+            edgesExamined &+= hi - lo
+            for a in lo..<hi {
+                let v = Int(view.targets[a])
+                if time[v] >= 0 || state[v] == 2 { continue }
+                touch(v)
+                if stamp[v] != t { stamp[v] = t; next.append(Int32(v)) }
+                received[v] += 1
+            }
+        }
+        var adopted: [Int32] = []
+        for v in next {
+            let vi = Int(v)
+            let k = view.inOffsets[vi + 1] - view.inOffsets[vi]
+            let ok: Bool
+            switch c {
+            case .absolute(let need): ok = received[vi] >= Double(need)
+            case .fractional(let f): ok = k > 0 && received[vi] >= f * Double(k) - 1e-12
+            }
+            if ok { adopted.append(v) }
+        }
+        for v in adopted { adopt(Int(v), at: t) }
+        // Nodes that did not adopt stay candidates only through new adopters' arcs.
+        frontier = adopted
+        return !adopted.isEmpty
+    }
+
+    /// SI / SIS / SIR: every transmitting holder tries each out-arc at every step.
+    func stepEpidemic(_ t: Int32, recovery: Double, sis: Bool, _ rng: inout SplitMix64) -> Bool {
+        next.removeAll(keepingCapacity: true)
+        var changed = false
+        let infectious = frontier.count
+        for i in 0..<infectious {
+            let ui = Int(frontier[i])
+            guard state[ui] == 1 else { continue }
+            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+            edgesExamined &+= hi - lo
+            for a in lo..<hi {
+                let v = Int(view.targets[a])
+                // Susceptible: never adopted, or (SIS) dropped it; adopted this step is not.
+                guard state[v] == 0, time[v] != t else { continue }
+                if rng.nextUnit() < view.probability[a] {
+                    adopt(v, at: t)  // an SIS re-adoption keeps the first adoption time
+                    next.append(Int32(v))
+                    changed = true
+                }
+            }
+        }
+        // Recoveries among those who were transmitting at the start of the step.
+        var stillInfectious: [Int32] = []
+        stillInfectious.reserveCapacity(infectious + next.count)
+        for i in 0..<infectious {
+            let u = frontier[i], ui = Int(u)
+            guard state[ui] == 1 else { continue }
+            if recovery > 0 && rng.nextUnit() < recovery {
+                changed = true
+                if sis { drop(ui) } else { state[ui] = 3 }
+            } else {
+                stillInfectious.append(u)
+            }
+        }
+        stillInfectious.append(contentsOf: next)
+        frontier = stillInfectious
+        return changed || !frontier.isEmpty
+    }
+
+    /// Bass: every non-adopter adopts with probability p + q·a/k.
+    func stepBass(_ t: Int32, p: Double, q: Double, _ rng: inout SplitMix64) -> Bool {
+        // Influence counts from last step's adopters.
+        for u in frontier {
+            let ui = Int(u)
+            guard state[ui] == 1 else { continue }
+            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+            edgesExamined &+= hi - lo
+            for a in lo..<hi {
+                let v = Int(view.targets[a])
+                if time[v] >= 0 || state[v] == 2 { continue }
+                touch(v)
+                received[v] += 1
+            }
+        }
+        var adopted: [Int32] = []
+        for v in 0..<view.n where time[v] < 0 && state[v] == 0 {
+            let k = view.inOffsets[v + 1] - view.inOffsets[v]
+            let hazard = p + (k > 0 ? q * received[v] / Double(k) : 0)
+            if rng.nextUnit() < hazard { adopted.append(Int32(v)) }
+        }
+        for v in adopted { adopt(Int(v), at: t) }
+        frontier = adopted
+        return true
+    }
+}

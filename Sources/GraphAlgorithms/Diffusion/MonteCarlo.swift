@@ -1,0 +1,195 @@
+import GraphCore
+
+/// Parameters of a Monte Carlo diffusion: the model, the seeds, how many runs, how long, and the
+/// organizational frame whose reach is measured.
+public struct DiffusionParameters: Sendable {
+    public var model: DiffusionModel
+    /// Nodes holding the invention at step 0.
+    public var seeds: [Int32]
+    /// Runs to do (at most, when `targetHalfWidth` stops earlier).
+    public var runs: Int
+    /// Steps simulated after the seeds (0…horizon).
+    public var horizon: Int
+    /// Run `r` draws from `SplitMix64(seed: seed, stream: r)`.
+    public var seed: UInt64
+    /// Workers (nil: every core). The result is the same for any value.
+    public var threads: Int?
+    /// Organizations, collective, lifespan, institutionalization; nil: nodes only.
+    public var frame: OrganizationFrame?
+    /// Stop once every reported 95% half-width (organization probabilities and shares, and the
+    /// spread as a share of n) is at most this; checked after each batch of `batchSize` runs,
+    /// so the stopping point does not depend on the threads either.
+    public var targetHalfWidth: Double?
+    public var batchSize: Int
+
+    public init(model: DiffusionModel, seeds: [Int32], runs: Int = 1000, horizon: Int = 50, seed: UInt64 = 1,
+                threads: Int? = nil, frame: OrganizationFrame? = nil, targetHalfWidth: Double? = nil,
+                batchSize: Int = 200) {
+        self.model = model; self.seeds = seeds; self.runs = runs; self.horizon = horizon; self.seed = seed
+        self.threads = threads; self.frame = frame; self.targetHalfWidth = targetHalfWidth
+        self.batchSize = batchSize
+    }
+}
+
+/// The Monte Carlo diffusion engine.
+public enum Diffusion {
+    /// Simulates `parameters.runs` runs of a model and summarizes them.
+    ///
+    /// ```swift
+    /// let d = DiffusionGraph(g, probability: .uniform(0.05))
+    /// let r = Diffusion.simulate(d, DiffusionParameters(model: .independentCascade, seeds: [0, 7], runs: 1000))
+    /// r.adoptionProbability[3]
+    /// ```
+    ///
+    /// Runs are spread over threads in fixed chunks; run `r` uses its own generator seeded by
+    /// `(seed, r)` and the statistics are exact integer sums, so the result is bit-identical for
+    /// any number of threads.
+    ///
+    /// - Parameter progress: called after each batch with (runs done, runs asked).
+    /// - Complexity: per run, O(arcs of the nodes that adopt) for IC/LT/complex, O(horizon ×
+    ///   arcs of holders) for SI/SIS/SIR, O(horizon × n) for Bass; memory O(n + organizations ×
+    ///   horizon) per worker.
+    public static func simulate(_ g: DiffusionGraph, _ parameters: DiffusionParameters,
+                                progress: ((Int, Int) -> Void)? = nil) -> DiffusionResult {
+        let n = g.nodeCount
+        let horizon = max(0, parameters.horizon)
+        let frame = parameters.frame
+        let groups = frame?.organizations.groupCount ?? 0
+        // Organization arrays for the hot loop.
+        var orgOffsets = [Int](repeating: 0, count: n + 1)
+        var orgGroups: [Int32] = []
+        var participant = [Bool](repeating: false, count: n)
+        var isHead = [Bool](repeating: false, count: n)
+        var needed = [Int32](repeating: .max, count: groups)
+        var nonParticipants = [Int](repeating: 0, count: groups)
+        if let frame {
+            let p = frame.organizations
+            precondition(p.nodeCount == n, "Diffusion: the partition must cover the graph's nodes")
+            for v in 0..<n {
+                orgGroups.append(contentsOf: p.groups(of: Int32(v)))
+                orgOffsets[v + 1] = orgGroups.count
+            }
+            for v in frame.participants.members where Int(v) < n { participant[Int(v)] = true }
+            for h in frame.heads where h >= 0 { isHead[Int(h)] = true }
+            for gi in 0..<groups {
+                let np = p.members(of: Int32(gi)).filter { !participant[Int($0)] }.count
+                nonParticipants[gi] = np
+                if np > 0 {
+                    let need = (frame.rule.threshold * Double(np) - 1e-9).rounded(.up)
+                    needed[gi] = Int32(max(1, min(Double(np), need)))
+                }
+            }
+        }
+        let info = DiffusionSimulator.FrameInfo(
+            groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
+            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
+        let requested = max(0, parameters.runs)
+        let batch = max(1, parameters.batchSize)
+        let workers = Parallel.workers(parameters.threads, work: max(1, min(requested, batch) / 4))
+        var total = DiffusionTally(n: n, groups: groups, horizon: horizon)
+        var stoppedEarly = false
+        var maxHalf = Double.nan
+
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tgt in
+        g.probability.withUnsafeBufferPointer { prob in
+        g.inOffsets.withUnsafeBufferPointer { ioff in
+        g.outInfluence.withUnsafeBufferPointer { infl in
+        orgOffsets.withUnsafeBufferPointer { oo in
+        orgGroups.withUnsafeBufferPointer { og in
+        participant.withUnsafeBufferPointer { part in
+        isHead.withUnsafeBufferPointer { head in
+            let view = DiffusionView(
+                n: n, offsets: off.baseAddress ?? UnsafePointer(_emptyIntPointer), targets: tgt.baseAddress ?? UnsafePointer(_emptyInt32),
+                probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
+                outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
+                orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
+                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
+                uniformProbability: g.uniformProbability)
+            let sims = (0..<workers).map { _ in
+                DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
+            }
+            var done = 0
+            while done < requested {
+                let count = min(batch, requested - done)
+                var tallies = (0..<workers).map { _ in DiffusionTally(n: n, groups: groups, horizon: horizon) }
+                tallies.withUnsafeMutableBufferPointer { tb in
+                    let tp = SharedPointer(tb.baseAddress!)
+                    let simBox = UncheckedBox(sims)
+                    Parallel.forEachChunk(count: count, chunk: 8, workers: workers) { w, range in
+                        let sim = simBox.value[w]
+                        for k in range {
+                            var rng = SplitMix64(seed: parameters.seed, stream: UInt64(done + k))
+                            sim.run(seeds: parameters.seeds, rng: &rng)
+                            tp.base[w].add(sim, collectiveEnd: info.collectiveEnd)
+                        }
+                    }
+                }
+                for t in tallies { total.merge(t) }
+                done += count
+                progress?(done, requested)
+                if let target = parameters.targetHalfWidth {
+                    maxHalf = largestHalfWidth(total, n: n, nonParticipants: nonParticipants)
+                    if maxHalf <= target && done < requested { stoppedEarly = true; break }
+                }
+            }
+        }}}}}}}}}
+        if maxHalf.isNaN { maxHalf = largestHalfWidth(total, n: n, nonParticipants: nonParticipants) }
+        return summarize(total, parameters: parameters, workers: workers, nonParticipants: nonParticipants,
+                         stoppedEarly: stoppedEarly, maxHalfWidth: maxHalf)
+    }
+
+    static func largestHalfWidth(_ t: DiffusionTally, n: Int, nonParticipants: [Int]) -> Double {
+        var m = Estimate.mean(sum: t.spreadSum, sumSquares: t.spreadSq, count: t.runs, scale: 1 / Double(max(1, n))).halfWidth
+        for g in 0..<t.groups where nonParticipants[g] > 0 {
+            m = max(m, Estimate.proportion(t.reached[g], t.runs).halfWidth)
+            m = max(m, Estimate.proportion(t.instEnd[g], t.runs).halfWidth)
+            m = max(m, Estimate.proportion(t.instHorizon[g], t.runs).halfWidth)
+            m = max(m, Estimate.mean(sum: t.shareSum[g], sumSquares: t.shareSq[g], count: t.runs,
+                                     scale: 1 / Double(nonParticipants[g])).halfWidth)
+        }
+        return m
+    }
+
+    static func summarize(_ t: DiffusionTally, parameters: DiffusionParameters, workers: Int, nonParticipants: [Int],
+                          stoppedEarly: Bool, maxHalfWidth: Double) -> DiffusionResult {
+        let runs = Double(max(1, t.runs))
+        let h1 = t.h1
+        var orgs: [OrganizationReach] = []
+        if let frame = parameters.frame {
+            let p = frame.organizations
+            for g in 0..<t.groups {
+                let np = nonParticipants[g]
+                let scale = np > 0 ? 1 / Double(np) : .nan
+                let hist = g * h1..<(g + 1) * h1
+                orgs.append(OrganizationReach(
+                    group: Int32(g), name: p.groupNames[g], node: p.groupNodes[g], members: p.members(of: Int32(g)).count,
+                    nonParticipantMembers: np,
+                    reached: Estimate.proportion(t.reached[g], t.runs),
+                    meanShare: Estimate.mean(sum: t.shareSum[g], sumSquares: t.shareSq[g], count: t.runs, scale: scale),
+                    institutionalizedBeforeEnd: Estimate.proportion(t.instEnd[g], t.runs),
+                    institutionalizedAtHorizon: Estimate.proportion(t.instHorizon[g], t.runs),
+                    timeToReach: StepTimes.from(histogram: t.reachedHist[hist], sum: t.reachedTimeSum[g],
+                                                sumSquares: t.reachedTimeSq[g], count: t.reached[g]),
+                    timeToInstitutionalization: StepTimes.from(histogram: t.instHist[hist], sum: t.instTimeSum[g],
+                                                               sumSquares: t.instTimeSq[g], count: t.instHorizon[g]),
+                    curve: t.orgHoldByStep[hist].map { Double($0) / runs * scale },
+                    curveEstimates: hist.map { Estimate.mean(sum: t.orgHoldByStep[$0], sumSquares: t.orgHoldSqByStep[$0],
+                                                             count: t.runs, scale: scale) }))
+            }
+        }
+        return DiffusionResult(
+            parameters: parameters, runs: t.runs, threads: workers,
+            adoptionProbability: t.nodeEver.map { Double($0) / runs },
+            holdingProbability: t.nodeHold.map { Double($0) / runs },
+            meanAdoptionTime: (0..<t.n).map { t.nodeEver[$0] > 0 ? Double(t.nodeTimeSum[$0]) / Double(t.nodeEver[$0]) : .nan },
+            spread: Estimate.mean(sum: t.spreadSum, sumSquares: t.spreadSq, count: t.runs),
+            holdersAtHorizon: Estimate.mean(sum: t.holdSum, sumSquares: t.holdSq, count: t.runs),
+            curve: t.holdersByStep.map { Double($0) / runs },
+            curveEstimates: (0..<h1).map { Estimate.mean(sum: t.holdersByStep[$0], sumSquares: t.holdersSqByStep[$0], count: t.runs) },
+            organizations: orgs, edgesExamined: t.edgesExamined, maxHalfWidth: maxHalfWidth, stoppedEarly: stoppedEarly)
+    }
+}
+
+@usableFromInline nonisolated(unsafe) let _emptyIntPointer = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+@usableFromInline nonisolated(unsafe) let _emptyBool = UnsafeMutablePointer<Bool>.allocate(capacity: 1)

@@ -1,0 +1,47 @@
+import Foundation
+import Interstice
+
+/// IC and LT Monte Carlo on a benchmark graph with the seeds and probability of its sidecar
+/// JSON (../shared/bench/make_graphs.py), as peers.py runs NDlib and the numpy baseline.
+enum DiffusionBench {
+    static func run(path: String, models: [String], runs: Int, threads: Int?, repeats: Int) throws {
+        guard let loaded = try EdgeListFormat.loadGraph(path: path, directed: false) else {
+            throw GraphIOError(.unsupported, file: path, "not an integer edge list")
+        }
+        let sidecar = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("json")
+        var seeds: [Int32] = Array(0..<10)
+        var p = 0.05
+        if let data = try? Data(contentsOf: sidecar),
+           let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let d = obj["diffusion"] as? [String: Any] {
+            if let s = d["seeds"] as? [Int] { seeds = s.map { Int32($0) } }
+            if let q = d["ic_p"] as? Double { p = q }
+        }
+        let g = DiffusionGraph(loaded.graph, probability: .uniform(p))
+        for name in models {
+            let model: DiffusionModel = name == "lt" ? .linearThreshold(.uniformRandom) : .independentCascade
+            var times: [Double] = []
+            var last: DiffusionResult?
+            for _ in 0..<repeats {
+                let t0 = Measure.now()
+                let r = Diffusion.simulate(g, DiffusionParameters(model: model, seeds: seeds, runs: runs, horizon: 100,
+                                                                  seed: 12345, threads: threads))
+                times.append(Measure.now() - t0)
+                last = r
+                blackHole(r)
+            }
+            let med = Measure.median(times)
+            let r = last!
+            emit(.object([
+                ("suite", "diffusion"), ("graph", .string(URL(fileURLWithPath: path).lastPathComponent)),
+                ("model", .string(name)), ("p", name == "ic" ? .double(p) : .null), ("seeds", .int(seeds.count)),
+                ("runs", .int(r.runs)), ("threads", .int(r.threads)), ("horizon", .int(100)),
+                ("seconds_median", .double(Measure.round(med))), ("seconds", .array(times.map { .double(Measure.round($0)) })),
+                ("mean_spread", .double(Measure.round(r.spread.value, 2))),
+                ("edges_examined", .int(Int(r.edgesExamined))),
+                ("edges_per_second", .double((Double(r.edgesExamined) / med).rounded())),
+                ("edges_per_second_per_thread", .double((Double(r.edgesExamined) / med / Double(r.threads)).rounded())),
+            ]))
+        }
+    }
+}

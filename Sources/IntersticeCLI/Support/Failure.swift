@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Interstice
+
+/// Runs a command body, turning errors into one line on stderr and the exit codes of
+/// DESIGN.md: 64 usage, 65 bad data, 66 missing input, 74 I/O, 70 internal.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as GraphIOError {
+        printError("interstice: \(e)")
+        throw ExitCode(exitCode(for: e.kind))
+    } catch let e as ExitCode {
+        throw e
+    } catch let e as ValidationError {
+        throw e
+    } catch let e as CleanExit {
+        throw e
+    } catch {
+        printError("interstice: internal error: \(error)")
+        throw ExitCode(70)
+    }
+}
+
+func exitCode(for kind: GraphIOError.Kind) -> Int32 {
+    switch kind {
+    case .badData: 65
+    case .missingInput: 66
+    case .io: 74
+    case .unsupported: 64
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}

@@ -1,0 +1,13 @@
+graph [
+  directed 1
+  node [
+    id 1
+    label "AS 1"
+  ]
+  node [
+    id 2
+    label "Director"
+  ]
+  edge [
+    source 1
+    tar
