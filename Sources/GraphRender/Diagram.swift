@@ -41,13 +41,19 @@ public struct Diagram: Sendable {
     public static func render(network: Network, style: DiagramStyle = DiagramStyle(), engine: LayoutEngine = .auto,
                               format: DiagramFormat = .svg) throws(RenderError) -> Diagram {
         let plan = try DiagramPlan(network: network, style: style, engine: engine)
-        let dot = plan.dotText()
+        let dot = plan.dotText(bitmap: format == .png)
         if format == .dot {
             return Diagram(bytes: dot, format: .dot, engine: plan.engine, engineReason: plan.engineReason,
                            notes: plan.notes, warnings: [])
         }
         let (bytes, warnings) = try layoutAndRender(dot, name: "diagram", engine: plan.engine.rawValue,
                                                     format: format.graphvizName)
+        if format == .html {
+            let page = DiffusionPlayerPage(title: style.title ?? network.metadata.title ?? network.metadata.name ?? "Diagram",
+                                           caption: style.caption, stepLabels: [], svgs: [bytes])
+            return Diagram(bytes: page.html(), format: .html, engine: plan.engine, engineReason: plan.engineReason,
+                           notes: plan.notes, warnings: warnings)
+        }
         return Diagram(bytes: annotate(bytes, format: format, reason: plan.engineReason, notes: plan.notes),
                        format: format, engine: plan.engine, engineReason: plan.engineReason,
                        notes: plan.notes, warnings: warnings)
@@ -104,6 +110,13 @@ public struct Diagram: Sendable {
                     return try s.render(g, format: format.graphvizName)
                 }
                 warnings += s.takeMessages()
+                if format == .html {
+                    let name = String(decoding: raw.name, as: UTF8.self)
+                    let page = DiffusionPlayerPage(title: name.isEmpty || name.hasPrefix("%") ? text.name : name,
+                                                   caption: nil, stepLabels: [], svgs: [bytes])
+                    return Diagram(bytes: page.html(), format: .html, engine: LayoutEngine(rawValue: chosen) ?? .auto,
+                                   engineReason: reason, notes: [], warnings: warnings)
+                }
                 return Diagram(bytes: annotate(bytes, format: format, reason: reason, notes: []), format: format,
                                engine: LayoutEngine(rawValue: chosen) ?? .auto, engineReason: reason, notes: [],
                                warnings: warnings)

@@ -10,7 +10,7 @@ struct DOTRoundTripTests {
         var net = Network()
         net.metadata.name = "weird \"name\""
         let ids = ["as1", "node", "-3", "<b>", #"back\slash"#, #"odd\"#, #"q\"x"#, "two\nlines", "été", "cg71"]
-        for id in ids { net.node(id) }
+        for id in ids { _ = net.node(id) }
         net.setKind(.organization, of: 9)
         net.setLabel("AS \"1\"\nCG71 \\ x", of: 0)
         net.setLabel("<i>not html</i>", of: 3)

@@ -38,11 +38,20 @@ enum DOTText {
         return out
     }
 
-    /// A label cut to `max` characters (an ellipsis ends a cut one) and, when longer than
+    /// A label cut to at most `max` characters (at a word boundary when one is near; an
+    /// ellipsis ends a cut label) and, when longer than
     /// `wrap`, broken at the space nearest its middle.
     static func shorten(_ s: String, max: Int, wrap: Int) -> String {
         var t = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-        if t.count > max && max > 1 { t = String(t.prefix(max - 1)).trimmingCharacters() + "…" }
+        if t.count > max && max > 1 {
+            // Cut at the last word boundary when it is near the end, else inside the word.
+            var cut = String(t.prefix(max - 1))
+            if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) <= 10,
+               space > cut.startIndex {
+                cut = String(cut[..<space])
+            }
+            t = cut.trimmingCharacters() + "…"
+        }
         guard t.count > wrap else { return t }
         let chars = Array(t)
         let mid = chars.count / 2

@@ -7,14 +7,17 @@ extension DiagramPlan {
     /// Node names are the network's ids (so Graphviz's SVG `<title>`s are the ids); SVG ids are
     /// `n<index>` for nodes, `e-<relation>-<index>` for edges, `c<group>` for clusters, and
     /// classes name the kind, the relation and the organization (`org-<id>`).
+    /// - Parameter bitmap: the output is a bitmap (PNG): write the style's `dpi`. Never for
+    ///   SVG, where Graphviz 2.43 scales the drawing by dpi/72 but not its viewBox, which
+    ///   crops it.
     /// - Complexity: O(n + m).
-    func dotText() -> [UInt8] {
+    func dotText(bitmap: Bool = false) -> [UInt8] {
         let net = network
         var w = ByteWriter(capacity: 160 * net.nodeCount + 120 * net.edgeCount + 4096)
         w.write("// Interstice diagram: \(engineReason)\n")
         for note in notes { w.write("// note: \(note)\n") }
         w.write("digraph \"interstice\" {\n")
-        writeGraphAttributes(&w)
+        writeGraphAttributes(&w, bitmap: bitmap)
 
         // Clusters (organizations) with their direct members.
         var inCluster = [Bool](repeating: false, count: net.nodeCount)
@@ -67,18 +70,24 @@ extension DiagramPlan {
         return w.bytes
     }
 
-    private func writeGraphAttributes(_ w: inout ByteWriter) {
+    private func writeGraphAttributes(_ w: inout ByteWriter, bitmap: Bool) {
         let font = DOTText.quote(style.fontName)
         w.write("  graph [layout=\(engine.rawValue), id=\"diagram\", class=\"interstice\", fontname=\(font), ")
-        w.write("bgcolor=\"white\", pad=\"0.3\", outputorder=\"edgesfirst\", dpi=\(DOTText.number(style.dpi))")
+        w.write("bgcolor=\"white\", pad=\"0.3\", outputorder=\"edgesfirst\"")
+        if bitmap && style.dpi != 96 { w.write(", dpi=\(DOTText.number(style.dpi))") }
         // Straight edges for every engine but dot: Graphviz 2.43's spline router corrupts the
         // heap under fdp and twopi when nodes have fixedsize=shape (reproduced with the
         // command-line tools), and straight lines read well in social networks.
         switch engine {
         case .dot: w.write(", rankdir=\"TB\", nodesep=\"0.25\", ranksep=\"0.45\"")
         case .neato: w.write(", overlap=\"prism\", sep=\"+8\", splines=\"false\", mode=\"major\"")
-        case .fdp: w.write(", overlap=\"prism\", sep=\"+6\", splines=\"false\", K=\"0.6\"")
-        case .sfdp: w.write(", overlap=\"prism\", splines=\"false\"")
+        case .fdp:
+            // fdp keeps its initial temperature T0 in a static between layouts when the graph
+            // does not set it (Graphviz 2.43), so a layout would depend on the one before: set
+            // it to fdp's own default, Tfact · K · √n / 5.
+            let t0 = 0.6 * Double(network.nodeCount).squareRoot() / 5
+            w.write(", overlap=\"prism\", sep=\"+6\", splines=\"false\", K=\"0.6\", T0=\"\(DOTText.number(t0))\", start=\"1\"")
+        case .sfdp: w.write(", overlap=\"prism\", splines=\"false\", start=\"1\"")
         case .circo, .twopi: w.write(", overlap=\"false\", splines=\"false\"")
         case .osage, .patchwork, .auto: break
         }
@@ -97,41 +106,59 @@ extension DiagramPlan {
         }
     }
 
+    /// The colours, outline and classes of a node: what changes from one diffusion frame to
+    /// the next (the shape, size and label do not).
+    struct NodePaint: Equatable {
+        var classes: String
+        var fill: Color
+        var border: Color
+        var penwidth: Double
+        var fontColor: Color
+    }
+
+    /// The default pen width of nodes.
+    var basePenwidth: Double { large ? 0.4 : 1 }
+
+    func paint(_ v: Int) -> NodePaint {
+        let net = network
+        var classes = DOTText.cssClass(net.kinds[v].rawValue)
+        let g = groupOfNode[v] >= 0 ? groupOfNode[v] : organizationOf[v]
+        if g >= 0 { classes += " org-" + DOTText.cssClass(organizations.groupNames[Int(g)]) }
+        if participants[v] { classes += " participant" }
+        if outlined[v] { classes += " outlined" }
+        var fillColor = fill[v]
+        var border = fillColor.mixed(with: .black, 0.35)
+        var pen = basePenwidth
+        if collectives[v] { fillColor = Color(hex: 0x1A1A1A); border = .black; pen = 2 }
+        if participants[v] { border = .black; pen = large ? 1.2 : 2.2 }
+        if outlined[v] { border = Color(hex: 0xD55E00); pen = large ? 1.5 : 3 }
+        return NodePaint(classes: classes, fill: fillColor, border: border, penwidth: pen,
+                         fontColor: fillColor.readableText)
+    }
+
     private func writeNode(_ w: inout ByteWriter, _ v: Int, indent: String) {
         let net = network
         let kind = net.kinds[v]
+        let look = paint(v)
         w.write(indent); w.write(DOTText.quote(net.ids[v]))
-        w.write(" [id=\"n\(v)\", class=\"")
-        w.write(DOTText.cssClass(kind.rawValue))
-        let g = groupOfNode[v] >= 0 ? groupOfNode[v] : organizationOf[v]
-        if g >= 0 { w.write(" org-"); w.write(DOTText.cssClass(organizations.groupNames[Int(g)])) }
-        if participants[v] { w.write(" participant") }
-        if outlined[v] { w.write(" outlined") }
-        w.write("\"")
+        w.write(" [id=\"n\(v)\", class=\"\(look.classes)\"")
 
-        let collective = collectives[v]
         let isOrg = kind == net.organizationKind
         let sized = width[v] != nil
         let shape: String
-        if collective || kind == .collective { shape = "doubleoctagon" }
+        if collectives[v] || kind == .collective { shape = "doubleoctagon" }
         else if isOrg { shape = "box" }
         else if kind == .actor { shape = sized || large ? "circle" : "ellipse" }
         else { shape = "diamond" }
         if !(large && shape == "circle") { w.write(", shape=\(shape)") }
         if isOrg { w.write(", style=\"filled,rounded\"") }
 
-        var fillColor = fill[v]
-        var border = fillColor.mixed(with: .black, 0.35)
-        var pen: Double = large ? 0.4 : 1
-        if collective { fillColor = Color(hex: 0x1A1A1A); border = .black; pen = 2 }
-        if participants[v] { border = .black; pen = large ? 1.2 : 2.2 }
-        if outlined[v] { border = Color(hex: 0xD55E00); pen = large ? 1.5 : 3 }
-        w.write(", fillcolor=\"\(fillColor)\", color=\"\(border)\"")
-        if pen != (large ? 0.4 : 1) { w.write(", penwidth=\(DOTText.number(pen))") }
+        w.write(", fillcolor=\"\(look.fill)\", color=\"\(look.border)\"")
+        if look.penwidth != basePenwidth { w.write(", penwidth=\(DOTText.number(look.penwidth))") }
 
         if let label = label[v] {
             w.write(", label="); w.write(DOTText.quoteLabel(label))
-            w.write(", fontcolor=\"\(fillColor.readableText)\"")
+            w.write(", fontcolor=\"\(look.fontColor)\"")
             if large { w.write(", fixedsize=\"shape\"") }
         } else if !large {
             w.write(", label=\"\"")

@@ -21,9 +21,10 @@ extension DiagramPlan {
 
     /// One legend row: a bold heading and entries separated by wide spaces.
     private func row(_ heading: String, _ entries: [String]) -> String {
+        // Graphviz trims plain spaces next to tags: the gaps are no-break spaces.
         var s = "<FONT POINT-SIZE=\"10\">"
-        if !heading.isEmpty { s += "<B>\(DOTText.html(heading))</B>   " }
-        return s + entries.joined(separator: "    ") + "</FONT>"
+        if !heading.isEmpty { s += "<B>\(DOTText.html(heading))&#160;&#160;</B>" }
+        return s + entries.joined(separator: "&#160;&#160;&#160;&#160;") + "</FONT>"
     }
 
     private func legendRows() -> [String] {
@@ -35,7 +36,7 @@ extension DiagramPlan {
             var start = 0
             while start < shown.count {
                 let chunk = shown[start..<min(start + perRow, shown.count)]
-                var cells = chunk.map { swatch($0.color) + " " + DOTText.html(DOTText.shorten($0.name, max: 26, wrap: 200)) }
+                var cells = chunk.map { swatch($0.color) + "&#160;" + DOTText.html(DOTText.shorten($0.name, max: 26, wrap: 200)) }
                 if start + perRow >= shown.count && entries.count > shown.count {
                     cells.append("<FONT COLOR=\"#444444\">and \(entries.count - shown.count) more</FONT>")
                 }
@@ -43,11 +44,11 @@ extension DiagramPlan {
                 start += perRow
             }
         case .scale(let title, let lo, let hi, let reversed, let missing):
-            var scale = DOTText.number(reversed ? hi : lo) + " "
+            var scale = DOTText.number(reversed ? hi : lo) + "&#160;"
             for k in 0..<9 { scale += swatch(Palette.sequential(Double(k) / 8)) }
-            scale += " " + DOTText.number(reversed ? lo : hi)
+            scale += "&#160;" + DOTText.number(reversed ? lo : hi)
             var cells = [scale]
-            if missing { cells.append(swatch(Palette.missing) + " no value") }
+            if missing { cells.append(swatch(Palette.missing) + "&#160;no value") }
             rows.append(row("colour: \(title)", cells))
         default:
             break
@@ -60,15 +61,15 @@ extension DiagramPlan {
         // Shapes of the kinds present.
         var shapes: [String] = []
         let kindsPresent = Set((0..<network.nodeCount).filter { drawn[$0] }.map { network.kinds[$0] })
-        if kindsPresent.contains(.actor) && kindsPresent.count > 1 { shapes.append("circle: actor") }
+        if kindsPresent.contains(.actor) && kindsPresent.count > 1 { shapes.append("round: actor") }
         if kindsPresent.contains(network.organizationKind) { shapes.append("box: organization") }
         if kindsPresent.contains(.collective) {
             shapes.append(style.highlightCollectives
                           ? "black octagon: collective (its participants outlined in black)" : "octagon: collective")
         }
         if clusters { shapes.append("shaded areas: organizations") }
-        if outlined.contains(true) {
-            shapes.append("<FONT COLOR=\"#D55E00\">vermillion outline</FONT>: \(DOTText.html(style.outlineName))")
+        if outlined.contains(true) || outlineInLegend {
+            shapes.append("vermillion outline: \(DOTText.html(style.outlineName))")
         }
         if !shapes.isEmpty { rows.append(row("nodes:", shapes)) }
         // Edge styles of the relations drawn.

@@ -38,6 +38,8 @@ struct DiagramPlan {
     var outlined: [Bool]
     /// Legend entries for the fill colours.
     var colorLegend: ColorLegend
+    /// Show the outline's legend entry even when no node is outlined (diffusion frames).
+    var outlineInLegend = false
 
     enum ColorLegend {
         case categories(title: String, [(name: String, color: Color)])
@@ -96,11 +98,10 @@ struct DiagramPlan {
         let hasMemberships = orgs.groupCount > 0 && memberLayer != nil
         let single = (0..<n).allSatisfy { orgs.groups(of: Int32($0)).count <= 1 }
         var mode = style.membership
-        if mode == .auto {
-            mode = hasMemberships ? (single ? .clusters : .edges) : .hidden
-        }
+        if mode == .auto && !hasMemberships { mode = .hidden }
+        if mode == .auto && single { mode = .clusters }
         var notes: [String] = []
-        if mode == .clusters && !single {
+        if (mode == .clusters || mode == .auto) && !single {
             notes.append("some actors have several organizations: memberships are drawn as edges, not clusters")
             mode = .edges
         }
@@ -204,12 +205,12 @@ struct DiagramPlan {
                 throw RenderError(.badInput, "no node attribute \(name) to colour by; the columns are: \(network.nodeAttributes.names.joined(separator: ", "))")
             }
             colorByCategories(title: name, column.values.map { $0?.description })
-        case .scores(let scores, let name, let reversed):
+        case .scores(let scores, let name, let reversed, let range):
             guard scores.count == n else {
                 throw RenderError(.badInput, "colour scores: \(scores.count) values for \(n) nodes")
             }
             let finite = scores.compactMap { $0 }.filter(\.isFinite)
-            let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+            let lo = range?.lowerBound ?? finite.min() ?? 0, hi = range?.upperBound ?? finite.max() ?? 1
             var missing = false
             for v in 0..<n {
                 guard let s = scores[v], s.isFinite else { fill[v] = Palette.missing; missing = true; continue }

@@ -11,7 +11,10 @@ import Synchronization
 ///
 /// The context is created lazily, once, inside the gate, before any graph: `gvContext()` sets
 /// the `\N` default label and loads the plugins Debian's package registers. It is never freed
-/// (process lifetime). Graphviz's messages go to ``GraphvizMessageBuffer`` through `agseterrf`
+/// (process lifetime). Before it, the shim installs an ID discipline that numbers named objects
+/// in creation order (cgraph's default orders them by heap address, which made cluster order
+/// and fdp layouts change between calls), and before each layout libc's random generators are
+/// reseeded: the same DOT text gives the same bytes every time. Graphviz's messages go to ``GraphvizMessageBuffer`` through `agseterrf`
 /// and come back as ``GraphvizMessage`` values; nothing is printed on stderr.
 enum Graphviz {
     /// The gate; its value is the context, created on first use.
@@ -26,6 +29,8 @@ enum Graphviz {
         try gate.withLock { (context: inout OpaquePointer?) throws(RenderError) -> R in
             if context == nil {
                 interstice_set_error_function(GraphvizMessageBuffer.callback)
+                interstice_install_ordered_ids()
+                interstice_install_ordered_memory()
                 context = gvContext()
             }
             guard let gvc = context else {
@@ -65,6 +70,7 @@ struct GraphvizSession: ~Copyable {
     ) throws(RenderError) -> R {
         var cstring = text
         cstring.append(0)
+        interstice_reset_input()
         let parsed = cstring.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { agmemread($0) }
         }
@@ -81,6 +87,7 @@ struct GraphvizSession: ~Copyable {
         _ g: UnsafeMutablePointer<Agraph_t>, engine: String,
         _ body: () throws(RenderError) -> R
     ) throws(RenderError) -> R {
+        interstice_reset_random()
         let rc = gvLayout(context, g, engine)
         defer { _ = gvFreeLayout(context, g) }
         guard rc == 0 else {

@@ -22,10 +22,11 @@ public struct DiagramStyle: Sendable {
         case kind
         /// The categories of a node attribute column (text or numbers taken as names).
         case attribute(String)
-        /// One score per node on a sequential palette (adoption probability, mean adoption
-        /// time); nil or non-finite is "no value". `lowIsEarly` reverses the palette so that
-        /// early (small) times are bright.
-        case scores([Double?], name: String, reversed: Bool = false)
+        /// One score per node on a sequential palette (viridis: dark = low, yellow = high), for
+        /// an adoption probability or a mean adoption time; nil or non-finite is "no value".
+        /// The palette spans `range` (default: the scores' minimum to maximum); `reversed`
+        /// makes low values bright (early adopters stand out when colouring by time).
+        case scores([Double?], name: String, reversed: Bool = false, range: ClosedRange<Double>? = nil)
         /// White fills.
         case none
     }

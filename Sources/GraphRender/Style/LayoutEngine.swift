@@ -71,10 +71,12 @@ public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
     case json
     /// Graphviz's plain text: `graph`, `node` and `edge` lines with coordinates in inches.
     case plain
+    /// A self-contained HTML page holding the SVG (with diffusion frames: a player).
+    case html
 
     /// The usual file extension.
     public var fileExtension: String { self == .dot ? "gv" : rawValue }
 
-    /// The Graphviz `-T` name.
-    var graphvizName: String { rawValue }
+    /// The Graphviz `-T` name (an HTML page wraps Graphviz's SVG).
+    var graphvizName: String { self == .html ? "svg" : rawValue }
 }
