@@ -99,7 +99,7 @@ struct IMMExactTests {
 
     /// |estimate − exact| within `z` binomial standard deviations of n·F from θ sets.
     static func close(_ estimate: Double, _ exact: Double, n: Int, sets: Int, z: Double = 4) -> Bool {
-        let f = exact / Double(n)
+        let f = min(1, max(0, exact / Double(n)))
         return abs(estimate - exact) <= z * Double(n) * (f * (1 - f) / Double(sets)).squareRoot() + 1e-9
     }
 
