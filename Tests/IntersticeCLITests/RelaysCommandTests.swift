@@ -10,9 +10,10 @@ struct RelaysCommandTests {
         try JSONSerialization.jsonObject(with: Data(s.utf8)) as! [String: Any]
     }
 
+    /// Without the hierarchy as a channel, only a tie to b1 opens B (see the fixture's README).
     @Test func theOnlyTieIntoTheIsolatedOrganization() throws {
         let r = try CLI.run(["relays", Self.hand, "--budget", "2", "--add", "ties", "--probability", "1", "--runs", "30",
-                             "--format", "json"])
+                             "--relations", "acquaintance,exchange", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let d = try json(r.stdout)
         #expect(d["method"] as? String == "celf" && d["objective"] as? String == "institutionalized")
@@ -26,6 +27,12 @@ struct RelaysCommandTests {
         #expect(picks.map { $0["organizations"] as? String } == ["A — B", "A — D"])
         #expect(picks.map { ($0["gain"] as! [String: Any])["value"] as? Double } == [1, 1])
         #expect(picks.map { ($0["objective"] as! [String: Any])["value"] as? Double } == [3, 4])
+        // With reports_to transmitting both ways (the default channels), b2 and b3 open B too:
+        // the lazy queue then re-evaluates them in round 2 before settling on d1.
+        let all = try json(try CLI.run(["relays", Self.hand, "--budget", "2", "--add", "ties", "--probability", "1",
+                                        "--runs", "30", "--format", "json"]).stdout)
+        #expect(all["evaluations"] as? Int == 10)
+        #expect((all["picks"] as! [[String: Any]]).map { $0["target"] as? String } == ["b1", "d1"])
     }
 
     @Test func actorsTableNamesTheRelayAndItsGain() throws {

@@ -210,7 +210,7 @@ enum RelaysReport {
             return Array((JSONValue.object(fields).text() + "\n").utf8)
         case .table:
             let f = ResultTable(columns: [])
-            var out = collective.map { "Relays for the collective \"\(net.displayLabel($0.node))\" (\($0.participants.count) participants)" }
+            var out = collective.map { "Relays for the collective \"\(net.displayLabel($0.node))\" (\($0.participants.count) participant\($0.participants.count == 1 ? "" : "s"))" }
                 ?? "Relays (no collective: no initial seeds)"
             out += " in \(net.metadata.name ?? o.input.dataset): "
             out += o.add == .actors ? "actors who join the collective" : "ties added (\(s.tie?.relation.rawValue ?? "?"), p = \(s.tie.map { f.fixed($0.strength, digits: 3) } ?? "?"))"
