@@ -16,7 +16,11 @@ public enum RelayObjective: String, Sendable, Hashable, CaseIterable {
 /// tie added between two actors.
 public enum RelayCandidate: Sendable, Hashable {
     /// The actor joins the collective: it holds the invention at step 0 and, at the collective's
-    /// end, drops it unless one of its organizations has institutionalized it.
+    /// end, drops it unless one of its organizations has institutionalized it. It also stops
+    /// counting among its organization's members beyond the collective, so the number of them
+    /// needed for institutionalization (⌈θ × members beyond⌉) may fall by one: part of a second
+    /// delegate's gain on the institutionalized objective comes from that definition, not from
+    /// diffusion (compare with the adopters objective or with added ties).
     case actor(Int32)
     /// A new tie `from → to` of the search's ``RelayTie`` relation (both ways when that relation
     /// is undirected or transmits both ways).
