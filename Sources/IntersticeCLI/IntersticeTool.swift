@@ -18,7 +18,7 @@ struct IntersticeTool: ParsableCommand {
           interstice convert Datasets/chalon-sur-saone chalon.graphml
         """,
         version: IntersticeVersion.string,
-        subcommands: [InfoCommand.self, ConvertCommand.self, DiffuseCommand.self, ReachCommand.self]
+        subcommands: [InfoCommand.self, ConvertCommand.self, DiffuseCommand.self, ReachCommand.self, GenerateCommand.self, BatchCommand.self]
     )
 }
 
