@@ -121,8 +121,8 @@ public struct BatchRunner: Sendable {
                 } else {
                     try store.record(job, output: output, run: run, started: t0, finished: t1)
                 }
-                state.release(job, failed: failure != nil)
                 events(.finished(job, failed: failure, seconds: t1.timeIntervalSince(t0)))
+                state.release(job, failed: failure != nil)
             } catch {
                 state.abort(error)
             }
@@ -160,7 +160,7 @@ final class RunState: @unchecked Sendable {
         while true {
             guard storeError == nil, next < jobs.count else { return nil }
             let need = BatchRunner.estimatedMemory(jobs[next])
-            if running == 0 || inUse + need <= budget {
+            if running == 0 || (inUse <= budget && need <= budget - inUse) {
                 let j = jobs[next]
                 next += 1
                 running += 1

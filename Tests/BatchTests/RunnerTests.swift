@@ -15,6 +15,17 @@ func contents(_ path: String) throws -> [String: [[JSONValue]]] {
     return out
 }
 
+/// Expects two stores to hold the same rows (timing left out), naming the first difference.
+func expectSameRows(_ a: String, _ b: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (c1, c2) = (try contents(a), try contents(b))
+    #expect(c1.keys.sorted() == c2.keys.sorted(), sourceLocation: sourceLocation)
+    for t in c1.keys.sorted() where c1[t] != c2[t] {
+        let first = zip(c1[t]!, c2[t]!).first { $0 != $1 }.map { "\($0)\n\($1)" } ?? "(one table is a prefix of the other)"
+        Issue.record("table \(t) differs: \(c1[t]!.count) vs \(c2[t]?.count ?? 0) rows; first difference:\n\(first)",
+                     sourceLocation: sourceLocation)
+    }
+}
+
 @Suite("Batch: runner and store")
 struct RunnerTests {
     static let text = """
@@ -77,13 +88,13 @@ struct RunnerTests {
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
         let (s1, p1) = try run(into: a, jobs: 1)
         let (_, p2) = try run(into: b, jobs: 3)
-        #expect(try contents(p1) == contents(p2))
+        try expectSameRows(p1, p2)
         let (again, _) = try run(into: a, jobs: 2)
         // Failed jobs are tried again; done ones are skipped.
         #expect(again.skipped == s1.done && again.done == 0 && again.failed == 4)
         let (forced, _) = try run(into: a, jobs: 2, force: true)
         #expect(forced.skipped == 0 && forced.done == s1.done)
-        #expect(try contents(p1) == contents(p2))
+        try expectSameRows(p1, p2)
     }
 
     @Test("Shards run disjoint subsets; merged, they equal the whole run")
@@ -100,7 +111,7 @@ struct RunnerTests {
         #expect(try m.merge(from: p2) == 9)
         #expect(try m.rows("runs").rows.count == 2)
         try m.close()
-        #expect(try contents(merged.appendingPathComponent("results.sqlite").path) == contents(pw))
+        try expectSameRows(merged.appendingPathComponent("results.sqlite").path, pw)
     }
 
     @Test("Export: one CSV and one JSON Lines file per table, rows in key order")
@@ -119,7 +130,8 @@ struct RunnerTests {
         _ = try store.export(to: tmp.path, format: .jsonl, tables: ["organization_reach"])
         let lines = try String(contentsOfFile: tmp.appendingPathComponent("organization_reach.jsonl").path, encoding: .utf8)
             .split(separator: "\n")
-        #expect(lines.count == try store.rows("organization_reach").rows.count)
+        let stored = try store.rows("organization_reach").rows.count
+        #expect(lines.count == stored)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(first["model"] as? String != nil && first["p_reached"] as? Double != nil)
     }
