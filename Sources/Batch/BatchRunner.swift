@@ -65,6 +65,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// Runs the plan's jobs of this shard that are not done yet.
+    /// - Complexity: the jobs' own work, spread over `jobs` workers; each dataset is read once
+    ///   while jobs still need it.
     /// - Parameter events: progress, from worker threads.
     /// - Throws: ``GraphIOError`` when the store cannot be written (the jobs committed so far
     ///   stay); a failing job is not an error of the run.

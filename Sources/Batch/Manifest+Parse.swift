@@ -4,6 +4,12 @@ import Yams
 
 extension Manifest {
     /// Reads and validates a manifest file; relative paths start from its folder.
+    ///
+    /// ```swift
+    /// let m = try Manifest.load("Datasets/case-studies-sweep.yaml")
+    /// m.analyses.map(\.combinations)   // [1, 1, 1, 15]
+    /// ```
+    /// - Complexity: O(manifest size + glob matches); datasets are checked to exist, not read.
     /// - Throws: ``GraphIOError`` with line and column: `.missingInput` (exit 66) for a missing
     ///   manifest or dataset, `.badData` (exit 65) for everything else.
     public static func load(_ path: String, seed: UInt64? = nil) throws(GraphIOError) -> Manifest {

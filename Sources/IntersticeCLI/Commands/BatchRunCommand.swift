@@ -41,7 +41,7 @@ struct BatchRunCommand: ParsableCommand {
     @Flag(help: "List the jobs and exit without running them.")
     var dryRun = false
 
-    @Option(help: "Worker threads inside each job (default: the cores shared out among the jobs).")
+    @Option(help: "Worker threads inside each diffuse or reach job (default: the cores shared out among the jobs); centrality jobs take their threads parameter.")
     var threads: Int?
 
     func validate() throws {
