@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Stdlib-only module; rounding calls need libm on Linux.
@@ -39,10 +42,20 @@ let package = Package(
         ),
         .target(name: "GraphRender", dependencies: ["GraphCore", "GraphIO", "CGraphviz"]),
         .target(name: "Interstice", dependencies: ["GraphCore", "GraphAlgorithms", "GraphIO"]),
+        // Batch runs: YAML manifests, job expansion, the SQLite results store, the runner.
+        .target(
+            name: "Batch",
+            dependencies: [
+                "Interstice",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "IntersticeCLI",
             dependencies: [
-                "Interstice", "GraphRender",
+                "Interstice", "GraphRender", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +66,7 @@ let package = Package(
         .testTarget(name: "GraphIOTests", dependencies: ["GraphIO", "TestSupport"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "TestSupport"]),
         .testTarget(name: "IntersticeCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

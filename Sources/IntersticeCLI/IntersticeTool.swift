@@ -19,7 +19,8 @@ struct IntersticeTool: ParsableCommand {
         """,
         version: IntersticeVersion.string,
         subcommands: [InfoCommand.self, ConvertCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
-                      CommunitiesCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self]
+                      CommunitiesCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self,
+                      GenerateCommand.self, BatchCommand.self]
     )
 
     /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.

@@ -1,0 +1,19 @@
+import Interstice
+
+/// Runs one job's analysis on its (already read) dataset.
+enum AnalysisRunner {
+    /// - Parameter threads: worker threads inside a diffusion job (its Monte Carlo tallies are
+    ///   bit-identical for any count). Centrality jobs use their `threads` parameter instead,
+    ///   part of their key, because some sums (betweenness) differ in the last bit between
+    ///   thread counts: so the same manifest gives the same rows whatever `--jobs`.
+    static func run(_ job: Job, network: Network, threads: Int) throws(JobFailure) -> JobOutput {
+        let p = Parameters(values: job.parameters)
+        switch job.analysis {
+        case .info: return InfoAnalysis.run(network)
+        case .centrality: return try CentralityAnalysis.run(network, p, threads: p.int("threads", 1))
+        case .diffuse: return try DiffusionAnalysis.diffuse(network, p, threads: threads)
+        case .reach: return try DiffusionAnalysis.reach(network, p, threads: threads)
+        case .render: throw JobFailure("render: this build has no renderer")
+        }
+    }
+}
