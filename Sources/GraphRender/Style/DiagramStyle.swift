@@ -83,7 +83,7 @@ public struct DiagramStyle: Sendable {
     public var organizationFilter: OrganizationFilter?
     public var labels: Labels = .auto
     /// Above this many nodes, `.auto` labels only the largest nodes.
-    public var labelLimit = 150
+    public var labelLimit = 100
     /// The node attribute column whose values are the labels (nil: the network's labels, else ids).
     public var labelColumn: String?
     /// Longer labels are cut with an ellipsis.
