@@ -47,9 +47,16 @@ static inline Agnode_t *interstice_agtail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *interstice_aghead(Agedge_t *e) { return aghead(e); }
 static inline int interstice_aghtmlstr(const char *s) { return aghtmlstr((char *)s); }
 
-// Resets cgraph's lexer position before a parse: its line counter is global and otherwise
-// carries on from the previous graph. The name is a literal because cgraph keeps the pointer.
-static inline void interstice_reset_input(void) { agsetfile((char *)"<input>"); }
+// Resets cgraph's lexer before a parse. The lexer is global: after a graph it keeps what it
+// had read past the graph's end (a trailing line break, a second graph) and would hand it to
+// the next parse, and its line counter carries on. aglexbad() empties the buffer (cgraph does
+// the same after a syntax error; exported by libcgraph, not declared in its headers) and
+// agsetfile() sets the line to 1. The name is a literal because cgraph keeps the pointer.
+extern void aglexbad(void);
+static inline void interstice_reset_input(void) {
+    aglexbad();
+    agsetfile((char *)"<input>");
+}
 
 // Graphviz's engines draw from libc's generators (drand48, rand), which keep their state
 // between layouts: reseeding them before each layout makes a layout independent of the ones

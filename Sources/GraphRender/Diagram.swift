@@ -18,6 +18,7 @@ import GraphIO
 public struct Diagram: Sendable {
     /// The output.
     public let bytes: [UInt8]
+    /// The format of ``bytes``.
     public let format: DiagramFormat
     /// The engine that laid it out (never `auto`).
     public let engine: LayoutEngine

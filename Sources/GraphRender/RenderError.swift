@@ -15,6 +15,7 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         case graphviz
     }
 
+    /// What went wrong.
     public let kind: Kind
     /// The input's name (a file path, `-`), when the error concerns an input.
     public let source: String?
@@ -23,6 +24,7 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was expected and what was found.
     public let message: String
 
+    /// An error; `source` and `line` locate it in an input when known.
     public init(_ kind: Kind, source: String? = nil, line: Int? = nil, _ message: String) {
         self.kind = kind
         self.source = source

@@ -126,6 +126,20 @@ struct DOTReaderTests {
         #expect(net.nodeCount == 2)
     }
 
+    @Test("what follows a graph in one text never reaches the next parse")
+    func lexerReset() throws {
+        // Only the first graph of a text is read; the rest must not leak into the next read.
+        let (first, _) = try Self.read("digraph A { a }\ndigraph B { b -> c }\n\n\n")
+        #expect(first.ids == ["a"])
+        let (next, warnings) = try Self.read("digraph C { x -> y }")
+        #expect(next.ids == ["x", "y"])
+        #expect(warnings == [])
+        // Line numbers start at 1 again.
+        _ = try Self.read("digraph { a }\n\n\n\n")
+        let error = #expect(throws: GraphIOError.self) { try Self.read("digraph {\n a -> ;\n}") }
+        #expect(error?.line == 2)
+    }
+
     @Test("empty input, binary input and a non-graph are errors")
     func notGraphs() throws {
         #expect(throws: GraphIOError.self) { try Self.read("") }

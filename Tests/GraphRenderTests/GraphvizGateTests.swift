@@ -4,6 +4,11 @@ import GraphIO
 import Testing
 @testable import GraphRender
 
+/// glibc's malloc_trim: gives free heap memory back to the system, so that RSS measures what
+/// is still allocated rather than what malloc keeps cached (large PNG buffers make that vary
+/// by megabytes). Declared here because Glibc's module map leaves out malloc.h.
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+
 @Suite("Graphviz gate: concurrency and memory")
 struct GraphvizGateTests {
     /// The resident set size in bytes (`/proc/self/statm`, second field, in pages).
@@ -60,11 +65,13 @@ struct GraphvizGateTests {
                     for _ in 0..<5 { _ = try Diagram.render(network: net, style: style, engine: engine, format: format) }
                 }
             }
+            _ = mallocTrim(0)
             let before = Self.residentBytes()
             for i in 0..<500 {
                 let engine: LayoutEngine = i % 2 == 0 ? .fdp : .neato
                 _ = try Diagram.render(network: net, style: style, engine: engine, format: i % 25 == 0 ? .png : .svg)
             }
+            _ = mallocTrim(0)
             let growth = Self.residentBytes() - before
             print("RENDER-MEMORY before=\(before) growth=\(growth)")
             #expect(before > 0)

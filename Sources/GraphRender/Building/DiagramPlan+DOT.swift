@@ -50,7 +50,10 @@ extension DiagramPlan {
             if usedClassNames.contains(cls) { cls += "-\(l)" }
             usedClassNames.insert(cls)
             let look = EdgeLook(relation: layer.relation, direction: layer.direction, large: large,
-                                membership: layer.relation == .member)
+                                membership: layer.relation == .member,
+                                otherIndex: layers.filter { !EdgeLook.isDomain(network.layers[$0].relation) }
+                                    .firstIndex(of: l) ?? 0,
+                                drawnEdges: drawnEdgeCount)
             let (lo, hi) = (layer.weights.min() ?? 1, layer.weights.max() ?? 1)
             for e in 0..<layer.edgeCount {
                 let u = layer.sources[e], v = layer.targets[e]
@@ -180,22 +183,34 @@ struct EdgeLook {
     var attributes: String
     var minPen: Double
     var maxPen: Double
+    /// The line pattern of a relation outside the domain's five, by its rank among them.
+    static let otherStyles = ["solid", "dashed", "dotted", "bold"]
 
-    init(relation: Relation, direction: EdgeDirection, large: Bool, membership: Bool) {
+    /// - Parameters:
+    ///   - otherIndex: for a relation outside the domain's five, its rank among such relations
+    ///     drawn (their line patterns differ).
+    ///   - drawnEdges: edges in the whole drawing; lines get lighter as they get many.
+    init(relation: Relation, direction: EdgeDirection, large: Bool, membership: Bool, otherIndex: Int,
+         drawnEdges: Int) {
         let dir = direction == .directed ? "forward" : "none"
+        // Opacity: opaque up to 300 edges, then fading to one quarter at 5,000 and beyond.
+        let alpha = drawnEdges <= 300 ? 1 : max(0.25, 1 - 0.75 * Double(drawnEdges - 300) / 4700)
+        func grey(_ hex: UInt32) -> String { alpha >= 1 ? Color(hex: hex).description : Color(hex: hex).withAlpha(alpha) }
         switch relation {
         case _ where membership:
             attributes = ", dir=none, color=\"#9A9A9A\", penwidth=0.6, style=\"dotted\""
         case .acquaintance:
-            attributes = ", dir=none, color=\"\(large ? "#7F7F7F66" : "#8C8C8C")\""
+            attributes = ", dir=none, color=\"\(grey(0x8C8C8C))\""
         case .exchange:
-            attributes = ", dir=\(dir), color=\"\(large ? "#33333366" : "#333333")\", arrowhead=normal"
+            attributes = ", dir=\(dir), color=\"\(grey(0x333333))\", arrowhead=normal"
         case .reportsTo:
-            attributes = ", dir=\(dir), color=\"#333333\", style=\"dashed\", arrowhead=onormal"
+            attributes = ", dir=\(dir), color=\"\(grey(0x333333))\", style=\"dashed\", arrowhead=onormal"
         case .participant:
             attributes = ", dir=none, color=\"#1A1A1A\", style=\"dashed\", penwidth=1.2"
         default:
-            attributes = ", dir=\(dir), color=\"\(large ? "#55555540" : "#666666")\""
+            let pattern = Self.otherStyles[otherIndex % Self.otherStyles.count]
+            attributes = ", dir=\(dir), color=\"\(grey(0x555555))\""
+                + (pattern == "solid" ? "" : ", style=\"\(pattern)\"")
         }
         if large {
             (minPen, maxPen) = (0.3, 1.5)
@@ -204,5 +219,10 @@ struct EdgeLook {
         } else {
             (minPen, maxPen) = (0.7, 3)
         }
+    }
+
+    /// Whether a relation is one of the domain's five (drawn in its own way).
+    static func isDomain(_ r: Relation) -> Bool {
+        [.acquaintance, .exchange, .reportsTo, .participant, .member].contains(r)
     }
 }

@@ -44,9 +44,10 @@ extension DiagramPlan {
                 start += perRow
             }
         case .scale(let title, let lo, let hi, let reversed, let missing):
-            var scale = DOTText.number(reversed ? hi : lo) + "&#160;"
-            for k in 0..<9 { scale += swatch(Palette.sequential(Double(k) / 8)) }
-            scale += "&#160;" + DOTText.number(reversed ? lo : hi)
+            // Low to high, left to right; reversed, low is the bright end.
+            var scale = DOTText.number(lo) + "&#160;"
+            for k in 0..<9 { scale += swatch(Palette.sequential(reversed ? 1 - Double(k) / 8 : Double(k) / 8)) }
+            scale += "&#160;" + DOTText.number(hi)
             var cells = [scale]
             if missing { cells.append(swatch(Palette.missing) + "&#160;no value") }
             rows.append(row("colour: \(title)", cells))
@@ -84,7 +85,10 @@ extension DiagramPlan {
             case .participant: edges.append("dashed black line: takes part in")
             case .member: edges.append("dotted line: member of")
             default:
-                edges.append(DOTText.html(layer.relation.rawValue) + (layer.direction == .directed ? " (arrow)" : ""))
+                let rank = layers.filter { !EdgeLook.isDomain(network.layers[$0].relation) }.firstIndex(of: l) ?? 0
+                let pattern = EdgeLook.otherStyles[rank % EdgeLook.otherStyles.count]
+                let line = layer.direction == .directed ? "arrow" : "line"
+                edges.append("\(pattern == "solid" ? "" : pattern + " ")\(line): " + DOTText.html(layer.relation.rawValue))
             }
         }
         if !edges.isEmpty { rows.append(row("edges:", edges)) }

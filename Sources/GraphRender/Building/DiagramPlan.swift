@@ -29,6 +29,8 @@ struct DiagramPlan {
     let participants: [Bool]
     /// Whether the graph is large (no labels by default, small nodes, light edges).
     let large: Bool
+    /// Edges drawn.
+    let drawnEdgeCount: Int
 
     // Node looks.
     var fill: [Color]
@@ -120,6 +122,7 @@ struct DiagramPlan {
         }
         clusters = mode == .clusters
         memberEdges = mode == .edges
+        drawnEdgeCount = m
         self.engine = engine
         engineReason = reason
         self.layers = memberEdges ? (layers + [memberLayer!]) : layers

@@ -20,6 +20,8 @@ public struct DiffusionFrames: Sendable {
     /// A value at or above this counts as adopted (outlined).
     public var adoptedThreshold: Double
 
+    /// Frames from values per step and node (a Monte Carlo summary: the share of runs in
+    /// which each node had adopted by each step).
     public init(values: [[Double]], stepLabels: [String]? = nil, valueName: String = "share of runs adopted",
                 adoptedThreshold: Double = 0.5) {
         self.values = values

@@ -7,6 +7,7 @@ public struct GraphvizMessage: Sendable, Hashable, CustomStringConvertible {
         case warning, error
     }
 
+    /// Warning or error.
     public let level: Level
     /// The text without Graphviz's `Error: ` / `Warning: ` prefix, on one line.
     public let text: String

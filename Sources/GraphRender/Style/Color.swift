@@ -1,5 +1,6 @@
 /// An sRGB colour, written `#RRGGBB` in DOT and SVG.
 public struct Color: Sendable, Hashable, CustomStringConvertible {
+    /// Components in 0…1.
     public var red: Double, green: Double, blue: Double
 
     /// Components in 0…1.
@@ -54,7 +55,9 @@ public struct Color: Sendable, Hashable, CustomStringConvertible {
               blue: blue + (other.blue - blue) * t)
     }
 
+    /// `#FFFFFF`.
     public static let white = Color(hex: 0xFFFFFF)
+    /// `#000000`.
     public static let black = Color(hex: 0x000000)
 
     /// WCAG relative luminance (sRGB transfer: `((c + 0.055) / 1.055)^2.4`).

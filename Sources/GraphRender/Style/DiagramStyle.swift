@@ -60,14 +60,19 @@ public struct DiagramStyle: Sendable {
         /// What the score is (legend).
         public var name: String
 
+        /// Sizes from optional scores.
         public init(scores: [Double?], name: String) { self.scores = scores; self.name = name }
+        /// Sizes from scores (a centrality result's `scores`).
         public init(scores: [Double], name: String) { self.init(scores: scores.map { Optional($0) } as [Double?], name: name) }
     }
 
     /// Which organization nodes count as organizations (say, hospitals but not towns).
     public struct OrganizationFilter: Sendable, Hashable {
+        /// The node attribute column.
         public var attribute: String
+        /// The value (compared as text) that makes an organization node count.
         public var value: String
+        /// Organizations whose `attribute` has the text `value`.
         public init(attribute: String, equals value: String) { self.attribute = attribute; self.value = value }
     }
 
@@ -75,15 +80,19 @@ public struct DiagramStyle: Sendable {
     public var title: String?
     /// Caption: dataset, measure, seed.
     public var caption: String?
+    /// What fills the nodes (default: their organization).
     public var coloring: Coloring = .organization
+    /// Node areas from a score (nil: sized by their labels).
     public var size: Size?
+    /// How memberships are drawn.
     public var membership: Membership = .auto
     /// Only organization nodes whose attribute has this value are organizations (colours and
     /// clusters); nil: every node of the network's organization kind.
     public var organizationFilter: OrganizationFilter?
+    /// Which nodes are labelled.
     public var labels: Labels = .auto
     /// Above this many nodes, `.auto` labels only the largest nodes.
-    public var labelLimit = 150
+    public var labelLimit = 100
     /// The node attribute column whose values are the labels (nil: the network's labels, else ids).
     public var labelColumn: String?
     /// Longer labels are cut with an ellipsis.
@@ -98,11 +107,15 @@ public struct DiagramStyle: Sendable {
     public var highlightCollectives = true
     /// Nodes outlined in vermillion (adopters at step t), with ``outlineName`` in the legend.
     public var outlined: [Int32] = []
+    /// The legend's words for ``outlined``.
     public var outlineName = "adopted"
+    /// Draw the legend (colours, sizes, shapes, edge styles) under the title.
     public var legend = true
+    /// The font of labels and legend (fontconfig finds a match: Liberation Sans on Debian).
     public var fontName = "Helvetica"
     /// PNG resolution in dots per inch.
     public var dpi: Double = 96
 
+    /// The defaults.
     public init() {}
 }
