@@ -21,23 +21,40 @@ struct RRSets {
     var liveCount: Int { offsets.count - 1 }
 }
 
-/// One worker's scratch for RR sampling: a visit stamp per node and a queue, allocated once.
+/// One worker's scratch for RR sampling: a visit stamp per node and a queue of n slots, allocated
+/// once (raw storage: the hot loop touches no Swift array header).
 final class RRScratch {
-    var mark: [UInt32]
+    let n: Int
+    let mark: UnsafeMutablePointer<UInt32>
+    let queue: UnsafeMutablePointer<Int32>
     var stamp: UInt32 = 0
-    var queue: [Int32] = []
 
-    init(n: Int) { mark = Array(repeating: 0, count: max(1, n)) }
+    init(n: Int) {
+        self.n = max(1, n)
+        mark = .allocate(capacity: self.n); mark.initialize(repeating: 0, count: self.n)
+        queue = .allocate(capacity: self.n); queue.initialize(repeating: 0, count: self.n)
+    }
+
+    deinit { mark.deallocate(); queue.deallocate() }
 
     /// A fresh stamp (marks cleared on wrap-around).
     func nextStamp() -> UInt32 {
         if stamp == .max {
-            for i in mark.indices { mark[i] = 0 }
+            mark.update(repeating: 0, count: n)
             stamp = 0
         }
         stamp += 1
         return stamp
     }
+}
+
+/// Raw views of the sampler's arrays, valid during one ``RRSampler/extend`` call.
+struct RRView: @unchecked Sendable {
+    let inOffsets: UnsafePointer<Int>
+    let inSources: UnsafePointer<Int32>
+    let inWeight: UnsafePointer<Double>
+    let fixed: UnsafePointer<Bool>
+    let candidate: UnsafePointer<Bool>
 }
 
 /// Samples RR sets of a ``DiffusionGraph`` under IC or LT.
@@ -100,7 +117,15 @@ struct RRSampler {
         let chunks = (count + chunk - 1) / chunk
         var out = [Chunk](repeating: Chunk(), count: chunks)
         let first = sets.count
+        inOffsets.withUnsafeBufferPointer { io in
+        inSources.withUnsafeBufferPointer { src in
+        inWeight.withUnsafeBufferPointer { wt in
+        fixed.withUnsafeBufferPointer { fx in
+        candidate.withUnsafeBufferPointer { cd in
         out.withUnsafeMutableBufferPointer { ob in
+            let view = RRView(inOffsets: io.baseAddress!, inSources: src.baseAddress ?? UnsafePointer(_emptyInt32),
+                              inWeight: wt.baseAddress ?? UnsafePointer(_emptyDouble), fixed: fx.baseAddress ?? UnsafePointer(_emptyBool),
+                              candidate: cd.baseAddress ?? UnsafePointer(_emptyBool))
             let res = SharedPointer(ob.baseAddress!)
             let box = UncheckedBox(scratch)
             Parallel.forEachChunk(count: count, chunk: chunk, workers: min(workers, scratch.count)) { w, range in
@@ -108,11 +133,11 @@ struct RRSampler {
                 let s = box.value[w]
                 for i in range {
                     var rng = SplitMix64(seed: seed, stream: base &+ UInt64(first + i))
-                    draw(&rng, s, &c)
+                    draw(&rng, view, s, &c)
                 }
                 res[range.lowerBound / chunk] = c
             }
-        }
+        }}}}}}
         for c in out {
             var at = sets.nodes.count
             sets.nodes.append(contentsOf: c.nodes)
@@ -127,65 +152,62 @@ struct RRSampler {
     }
 
     /// One RR set into `out`.
-    @inline(__always) func draw(_ rng: inout SplitMix64, _ s: RRScratch, _ out: inout Chunk) {
+    @inline(__always) func draw(_ rng: inout SplitMix64, _ v: RRView, _ s: RRScratch, _ out: inout Chunk) {
         let stamp = s.nextStamp()
+        let mark = s.mark, queue = s.queue
         let root = rng.next(below: n)
-        if fixed[root] { out.dead += 1; return }
-        s.mark[root] = stamp
-        s.queue.removeAll(keepingCapacity: true)
-        s.queue.append(Int32(root))
+        if v.fixed[root] { out.dead += 1; return }
+        mark[root] = stamp
+        queue[0] = Int32(root)
+        var size = 1
         var dead = false
         var edges = 0
-        inOffsets.withUnsafeBufferPointer { io in
-        inSources.withUnsafeBufferPointer { src in
-        inWeight.withUnsafeBufferPointer { wt in
-        fixed.withUnsafeBufferPointer { fx in
-        s.mark.withUnsafeMutableBufferPointer { mark in
-            switch model {
-            case .independentCascade:
-                var head = 0
-                search: while head < s.queue.count {
-                    let u = Int(s.queue[head])
-                    head += 1
-                    let lo = io[u], hi = io[u + 1]
-                    edges &+= hi - lo
-                    for a in lo..<hi {
-                        let w = Int(src[a])
-                        if mark[w] == stamp { continue }
-                        if rng.nextUnit() < wt[a] {
-                            if fx[w] { dead = true; break search }
-                            mark[w] = stamp
-                            s.queue.append(Int32(w))
-                        }
+        switch model {
+        case .independentCascade:
+            var head = 0
+            search: while head < size {
+                let u = Int(queue[head])
+                head += 1
+                let lo = v.inOffsets[u], hi = v.inOffsets[u + 1]
+                edges &+= hi - lo
+                for a in lo..<hi {
+                    let w = Int(v.inSources[a])
+                    if mark[w] == stamp { continue }
+                    if rng.nextUnit() < v.inWeight[a] {
+                        if v.fixed[w] { dead = true; break search }
+                        mark[w] = stamp
+                        queue[size] = Int32(w)
+                        size += 1
                     }
-                }
-            case .linearThreshold:
-                var cur = root
-                while true {
-                    let lo = io[cur], hi = io[cur + 1]
-                    guard hi > lo else { break }
-                    let r = rng.nextUnit()
-                    var acc = 0.0
-                    var chosen = -1
-                    for a in lo..<hi {
-                        edges &+= 1
-                        acc += wt[a]
-                        if r < acc { chosen = a; break }
-                    }
-                    guard chosen >= 0 else { break }
-                    let w = Int(src[chosen])
-                    if mark[w] == stamp { break }
-                    if fx[w] { dead = true; break }
-                    mark[w] = stamp
-                    s.queue.append(Int32(w))
-                    cur = w
                 }
             }
-        }}}}}
+        case .linearThreshold:
+            var cur = root
+            while true {
+                let lo = v.inOffsets[cur], hi = v.inOffsets[cur + 1]
+                guard hi > lo else { break }
+                let r = rng.nextUnit()
+                var acc = 0.0
+                var chosen = -1
+                for a in lo..<hi {
+                    edges &+= 1
+                    acc += v.inWeight[a]
+                    if r < acc { chosen = a; break }
+                }
+                guard chosen >= 0 else { break }
+                let w = Int(v.inSources[chosen])
+                if mark[w] == stamp { break }
+                if v.fixed[w] { dead = true; break }
+                mark[w] = stamp
+                queue[size] = Int32(w)
+                size += 1
+                cur = w
+            }
+        }
         out.edges &+= edges
         if dead { out.dead += 1; return }
         var len: Int32 = 0
-        for v in s.queue where candidate[Int(v)] { out.nodes.append(v); len += 1 }
+        for i in 0..<size where v.candidate[Int(queue[i])] { out.nodes.append(queue[i]); len += 1 }
         out.lengths.append(len)
     }
 }
