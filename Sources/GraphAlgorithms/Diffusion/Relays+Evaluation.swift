@@ -83,7 +83,8 @@ struct RelayEvaluator: Sendable {
                 probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
                 outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
                 orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
-                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool))
+                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
+                uniformProbability: g.uniformProbability)
             let sims = UncheckedBox((0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: model, frame: info, horizon: horizon)
             })
