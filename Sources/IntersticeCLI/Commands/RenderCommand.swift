@@ -56,15 +56,16 @@ struct RenderCommand: ParsableCommand {
             let isDOT = ["gv", "dot"].contains(URL(fileURLWithPath: input.dataset).pathExtension.lowercased()) || input.from == .dot
             let styled = sizeBy != nil || diffusion != nil || frames != nil || relations != nil || colorBy != "organization"
                 || membership != "auto" || title != nil || organizations != nil
-            do throws(RenderError) {
-                if isDOT && !styled {
-                    let text = try SourceTextOrRenderError.read(input.dataset)
-                    let d = try Diagram.render(dot: text, engine: engine, format: fmt, allowFileReferences: input.allowFileReferences)
-                    for w in d.warnings { printError("interstice: warning: \(w)") }
-                    try OutputFile.write(d.bytes, to: output)
-                    return
-                }
-            } catch { throw GraphIOError(.badData, file: error.source ?? input.dataset, line: error.line, error.message) }
+            if isDOT && !styled {
+                let text = try SourceText.read(path: input.dataset)
+                let d: Diagram
+                do throws(RenderError) {
+                    d = try Diagram.render(dot: text, engine: engine, format: fmt, allowFileReferences: input.allowFileReferences)
+                } catch { throw RenderCommand.ioError(error, input.dataset) }
+                for w in d.warnings { printError("interstice: warning: \(w)") }
+                try OutputFile.write(d.bytes, to: output)
+                return
+            }
             let net = try input.load()
             var style = DiagramStyle()
             style.title = title ?? net.metadata.title ?? net.metadata.name
@@ -98,19 +99,31 @@ struct RenderCommand: ParsableCommand {
             if let m = sizeBy { captionParts.append("size: \(m)") }
             if diffusion != nil { captionParts.append("colour: adoption probability") }
             style.caption = captionParts.joined(separator: "; ")
+            var playerFrames: DiffusionFrames?
+            if let steps = frames {
+                let result = try RenderCommand.simulate(net, steps: steps)
+                playerFrames = DiffusionFrames(values: (0...steps).map { t in result.map { $0[t] } },
+                                               stepLabels: (0...steps).map { "step \($0)" })
+            }
+            let d: Diagram
             do throws(RenderError) {
-                let d: Diagram
-                if let steps = frames {
-                    let result = try RenderCommand.simulate(net, steps: steps)
-                    let frames = DiffusionFrames(values: (0...steps).map { t in result.map { $0[t] } },
-                                                 stepLabels: (0...steps).map { "step \($0)" })
-                    d = try Diagram.diffusionPlayer(network: net, style: style, engine: engine, frames: frames)
+                if let playerFrames {
+                    d = try Diagram.diffusionPlayer(network: net, style: style, engine: engine, frames: playerFrames)
                 } else {
                     d = try Diagram.render(network: net, style: style, engine: engine, format: fmt)
                 }
-                for w in d.warnings { printError("interstice: warning: \(w)") }
-                try OutputFile.write(d.bytes, to: output)
-            } catch { throw GraphIOError(.badData, file: error.source ?? input.dataset, line: error.line, error.message) }
+            } catch { throw RenderCommand.ioError(error, input.dataset) }
+            for w in d.warnings { printError("interstice: warning: \(w)") }
+            try OutputFile.write(d.bytes, to: output)
+        }
+    }
+
+    /// A rendering error as the CLI reports it (bad input 65, unsupported 64, Graphviz 70).
+    static func ioError(_ e: RenderError, _ dataset: String) -> Error {
+        switch e.kind {
+        case .badInput: return GraphIOError(.badData, file: e.source ?? dataset, line: e.line, e.message)
+        case .unsupported: return GraphIOError(.unsupported, file: e.source ?? dataset, line: e.line, e.message)
+        default: return e
         }
     }
 
@@ -162,12 +175,5 @@ struct RenderCommand: ParsableCommand {
         p.recordNodeSteps = true
         let r = setup.simulate(p)
         return r.nodeAdoptionByStep ?? []
-    }
-}
-
-/// Reads a DOT file for rendering as it is.
-enum SourceTextOrRenderError {
-    static func read(_ path: String) throws(RenderError) -> SourceText {
-        do { return try SourceText.read(path: path) } catch { throw RenderError(.badInput, source: path, error.message) }
     }
 }
