@@ -330,8 +330,8 @@ struct ManifestParser {
                 }
                 matches = [pattern]
             }
-            for m in matches where names.insert(m).inserted {
-                out.append(Manifest.Dataset(name: Self.trimmed(m), path: resolve(m), format: format, options: options))
+            for m in matches.map(Self.trimmed) where names.insert(m).inserted {
+                out.append(Manifest.Dataset(name: m, path: resolve(m), format: format, options: options))
             }
         }
         return out
