@@ -6,6 +6,8 @@ import Interstice
 //   IntersticeBench generate-edgelist FILE [--nodes N] [--edges M] [--seed S]
 //   IntersticeBench load-edgelist FILE [--runs R] [--directed]
 //   IntersticeBench datasets [SHARED_DATASETS_DIR]
+//   IntersticeBench algorithms --graph FILE [--task …] [--threads N]
+//   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
 //   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
 //
 // Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
@@ -36,6 +38,8 @@ do {
         try DiffusionBench.run(path: args[1], models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
                                runs: Int(option("--runs") ?? "") ?? 1000, threads: Int(option("--threads") ?? ""),
                                repeats: Int(option("--repeats") ?? "") ?? 3)
+    case "algorithms":
+        AlgorithmsBench.main(arguments: Array(args.dropFirst()))
     case "relays":
         try RelaysBench.run(path: args[1], k: Int(option("--k") ?? "") ?? 10, epsilon: Double(option("--epsilon") ?? "") ?? 0.1,
                             models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
