@@ -426,3 +426,32 @@ final class DiffusionSimulator {
         return true
     }
 }
+
+extension DiffusionView {
+    /// Calls `body` with a view of a diffusion graph and the organization arrays, valid for the
+    /// call's duration (the Monte Carlo engine and the relay evaluator share it).
+    static func with<R>(_ g: DiffusionGraph, orgOffsets: [Int], orgGroups: [Int32], participant: [Bool], isHead: [Bool],
+                        _ body: (DiffusionView) -> R) -> R {
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tgt in
+        g.probability.withUnsafeBufferPointer { prob in
+        g.inOffsets.withUnsafeBufferPointer { ioff in
+        g.outInfluence.withUnsafeBufferPointer { infl in
+        orgOffsets.withUnsafeBufferPointer { oo in
+        orgGroups.withUnsafeBufferPointer { og in
+        participant.withUnsafeBufferPointer { part in
+        isHead.withUnsafeBufferPointer { head in
+            body(DiffusionView(
+                n: g.nodeCount, offsets: off.baseAddress ?? UnsafePointer(_emptyIntPointer),
+                targets: tgt.baseAddress ?? UnsafePointer(_emptyInt32),
+                probability: prob.baseAddress ?? UnsafePointer(_emptyDouble),
+                inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
+                outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
+                orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer),
+                orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
+                participant: part.baseAddress ?? UnsafePointer(_emptyBool),
+                isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
+                uniformProbability: g.uniformProbability))
+        }}}}}}}}}
+    }
+}

@@ -93,22 +93,7 @@ public enum Diffusion {
         var stoppedEarly = false
         var maxHalf = Double.nan
 
-        g.offsets.withUnsafeBufferPointer { off in
-        g.targets.withUnsafeBufferPointer { tgt in
-        g.probability.withUnsafeBufferPointer { prob in
-        g.inOffsets.withUnsafeBufferPointer { ioff in
-        g.outInfluence.withUnsafeBufferPointer { infl in
-        orgOffsets.withUnsafeBufferPointer { oo in
-        orgGroups.withUnsafeBufferPointer { og in
-        participant.withUnsafeBufferPointer { part in
-        isHead.withUnsafeBufferPointer { head in
-            let view = DiffusionView(
-                n: n, offsets: off.baseAddress ?? UnsafePointer(_emptyIntPointer), targets: tgt.baseAddress ?? UnsafePointer(_emptyInt32),
-                probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
-                outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
-                orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
-                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
-                uniformProbability: g.uniformProbability)
+        DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead) { view in
             let sims = (0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
             }
@@ -138,7 +123,7 @@ public enum Diffusion {
                     if maxHalf <= target && done < requested { stoppedEarly = true; break }
                 }
             }
-        }}}}}}}}}
+        }
         if maxHalf.isNaN { maxHalf = largestHalfWidth(total, n: n, nonParticipants: nonParticipants) }
         return summarize(total, parameters: parameters, workers: workers, nonParticipants: nonParticipants,
                          stoppedEarly: stoppedEarly, maxHalfWidth: maxHalf)

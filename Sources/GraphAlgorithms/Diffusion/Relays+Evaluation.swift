@@ -66,25 +66,10 @@ struct RelayEvaluator: Sendable {
         var out = [Int32](repeating: 0, count: runs)
         let objective = self.objective, seed = self.seed, model = self.model, horizon = self.horizon
         let workers = self.workers
-        g.offsets.withUnsafeBufferPointer { off in
-        g.targets.withUnsafeBufferPointer { tgt in
-        g.probability.withUnsafeBufferPointer { prob in
-        g.inOffsets.withUnsafeBufferPointer { ioff in
-        g.outInfluence.withUnsafeBufferPointer { infl in
-        orgOffsets.withUnsafeBufferPointer { oo in
-        orgGroups.withUnsafeBufferPointer { og in
-        participant.withUnsafeBufferPointer { part in
-        isHead.withUnsafeBufferPointer { head in
+        DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead) { view in
         excluded.withUnsafeBufferPointer { excl in
         counted.withUnsafeBufferPointer { cnt in
         out.withUnsafeMutableBufferPointer { ob in
-            let view = DiffusionView(
-                n: n, offsets: off.baseAddress ?? UnsafePointer(_emptyIntPointer), targets: tgt.baseAddress ?? UnsafePointer(_emptyInt32),
-                probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
-                outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
-                orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
-                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
-                uniformProbability: g.uniformProbability)
             let sims = UncheckedBox((0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: model, frame: info, horizon: horizon)
             })
@@ -106,7 +91,7 @@ struct RelayEvaluator: Sendable {
                     result[r] = value
                 }
             }
-        }}}}}}}}}}}}
+        }}}}
         return out
     }
 }
