@@ -19,9 +19,9 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product interstice
 
-## demo: set-up, then the main job on the bundled datasets: what each holds, and whether an
-## invention started by each case study's collective reaches its organizations
-demo: build
+## demo: set-up, then the main job on the bundled datasets: what each holds, whether an
+## invention started by each case study's collective reaches its organizations, and their diagrams
+demo: build renders
 	@for f in $(DATASETS); do \
 		d=$$(dirname $$f); \
 		echo "==================== $$d"; \
@@ -31,15 +31,23 @@ demo: build
 		echo "==================== reach: $$d"; \
 		$(BIN) reach Datasets/$$d --runs 2000 --null-samples 99 --null-runs 300 || exit $$?; \
 	done
+	@echo "Diagrams and adoption curves: Renders/"; ls Renders
 
 ## test: set-up, then every test
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## renders: the diagrams under Renders/ (filled by the rendering work)
+## renders: the diagrams under Renders/ (only this target writes there)
 renders: build
 	@mkdir -p Renders
+	$(BIN) render Datasets/chalon-sur-saone --size-by betweenness -o Renders/chalon-sur-saone.svg
+	$(BIN) render Datasets/cucm-plie --size-by betweenness -o Renders/cucm-plie.svg
+	$(BIN) render Datasets/medInnovations --organizations level=hospital --color-by score:toa -o Renders/medInnovations.svg
+	$(BIN) render Datasets/email-Eu-core --engine sfdp -o Renders/email-Eu-core.svg
+	$(BIN) render Datasets/cucm-plie --frames 12 --format html -o Renders/cucm-plie-diffusion.html
+	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 12 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
+	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 12 --plot Renders/cucm-plie-reach.svg > /dev/null
 
 ## bench: IntersticeBench suites as JSON lines (reads ../shared/bench graphs)
 bench: setup

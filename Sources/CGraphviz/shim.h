@@ -1,6 +1,12 @@
 #ifndef INTERSTICE_CGRAPHVIZ_SHIM_H
 #define INTERSTICE_CGRAPHVIZ_SHIM_H
-// The one place Interstice sees Graphviz's C API. Only GraphRender imports this module.
+// The one place Interstice sees Graphviz's C API. Only GraphRender imports this module, and
+// only through its serial gate (Graphviz is not thread-safe).
+#include <stddef.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
@@ -29,5 +35,262 @@ static inline char *interstice_agget(void *obj, const char *name) {
 }
 static inline Agraph_t *interstice_agsubg(Agraph_t *g, const char *name, int create) {
     return agsubg(g, (char *)name, create);
+}
+static inline Agsym_t *interstice_agattr_lookup(Agraph_t *g, int kind, const char *name) {
+    return agattr(g, kind, (char *)name, NULL);
+}
+
+// Macros Swift cannot import (they cast through Agobj_t).
+static inline unsigned long interstice_agseq(void *obj) { return (unsigned long)AGSEQ(obj); }
+static inline int interstice_agtype(void *obj) { return (int)AGTYPE(obj); }
+static inline Agnode_t *interstice_agtail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *interstice_aghead(Agedge_t *e) { return aghead(e); }
+static inline int interstice_aghtmlstr(const char *s) { return aghtmlstr((char *)s); }
+
+// Resets cgraph's lexer before a parse. The lexer is global: after a graph it keeps what it
+// had read past the graph's end (a trailing line break, a second graph) and would hand it to
+// the next parse, and its line counter carries on. aglexbad() empties the buffer (cgraph does
+// the same after a syntax error; exported by libcgraph, not declared in its headers) and
+// agsetfile() sets the line to 1. The name is a literal because cgraph keeps the pointer.
+extern void aglexbad(void);
+static inline void interstice_reset_input(void) {
+    aglexbad();
+    agsetfile((char *)"<input>");
+}
+
+// Graphviz's engines draw from libc's generators (drand48, rand), which keep their state
+// between layouts: reseeding them before each layout makes a layout independent of the ones
+// before it. The engines still seed themselves from their `start` / `seed` attributes.
+static inline void interstice_reset_random(void) { srand48(1); srand(1); }
+
+// The user error function type, named so Swift can build a C function pointer for it.
+typedef int (*interstice_errf)(char *);
+static inline void interstice_set_error_function(interstice_errf f) {
+    agseterrf(f);
+    agseterr(AGWARN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordered object IDs. cgraph's default ID discipline makes a named object's ID the address of
+// its interned name, and keeps subgraphs in ID order: cluster order, and with it fdp's layout
+// and every engine's drawing order, then depends on where malloc happened to put the names,
+// which changes from one call to the next in a long-running process. This discipline gives
+// named objects IDs in order of creation (2, 4, 6, …; anonymous ones stay odd), so a DOT text
+// lays out and renders the same every time. It is installed once, before gvContext(), as the
+// process-wide default (AgIdDisc), so graphs the engines create internally use it too.
+
+// Its tables live in the graph's own memory (agalloc), because agclose releases an arena
+// graph whole, without calling the ID discipline's close.
+typedef struct {
+    Agraph_t *g;
+    char **names;        // names[k] is the name whose ID is 2(k + 1)
+    size_t count, cap;
+    char **keys;         // open-addressing hash: interned name pointer -> k + 1
+    size_t *values;
+    size_t slots;        // a power of two
+} interstice_idstate_t;
+
+static size_t interstice_id_slot(char *name, size_t slots) {
+    uint64_t h = ((uint64_t)(uintptr_t)name >> 4) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 20) & (slots - 1);
+}
+static size_t interstice_id_find(interstice_idstate_t *s, char *name) {
+    size_t i = interstice_id_slot(name, s->slots);
+    while (s->keys[i]) {
+        if (s->keys[i] == name) return s->values[i];
+        i = (i + 1) & (s->slots - 1);
+    }
+    return 0;
+}
+static int interstice_id_insert(interstice_idstate_t *s, char *name, size_t value) {
+    if (2 * (s->count + 1) > s->slots) {   // keep the load under one half
+        size_t slots = s->slots * 2;
+        char **keys = (char **)agalloc(s->g, slots * sizeof(char *));
+        size_t *values = (size_t *)agalloc(s->g, slots * sizeof(size_t));
+        if (!keys || !values) return 0;
+        for (size_t i = 0; i < s->slots; i++) {
+            if (!s->keys[i]) continue;
+            size_t j = interstice_id_slot(s->keys[i], slots);
+            while (keys[j]) j = (j + 1) & (slots - 1);
+            keys[j] = s->keys[i];
+            values[j] = s->values[i];
+        }
+        agfree(s->g, s->keys);
+        agfree(s->g, s->values);
+        s->keys = keys; s->values = values; s->slots = slots;
+    }
+    size_t i = interstice_id_slot(name, s->slots);
+    while (s->keys[i]) i = (i + 1) & (s->slots - 1);
+    s->keys[i] = name;
+    s->values[i] = value;
+    return 1;
+}
+static IDTYPE interstice_id_anonymous = 1;
+
+static void *interstice_id_open(Agraph_t *g, Agdisc_t *disc) {
+    (void)disc;
+    interstice_idstate_t *s = (interstice_idstate_t *)agalloc(g, sizeof *s);
+    if (!s) return NULL;
+    s->g = g;
+    s->cap = 16;
+    s->names = (char **)agalloc(g, s->cap * sizeof(char *));
+    s->slots = 64;
+    s->keys = (char **)agalloc(g, s->slots * sizeof(char *));
+    s->values = (size_t *)agalloc(g, s->slots * sizeof(size_t));
+    return s;
+}
+static long interstice_id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+    (void)objtype;
+    interstice_idstate_t *s = (interstice_idstate_t *)state;
+    if (!str) { *id = interstice_id_anonymous; interstice_id_anonymous += 2; return 1; }
+    char *r = createflag ? agstrdup(s->g, str) : agstrbind(s->g, str);
+    if (!r) return 0;
+    size_t k = interstice_id_find(s, r);
+    if (k) {
+        if (createflag) agstrfree(s->g, r);   // keep one reference per name
+        *id = (IDTYPE)(2 * k);
+        return 1;
+    }
+    if (!createflag) return 0;
+    if (s->count == s->cap) {
+        char **names = (char **)agrealloc(s->g, s->names, s->cap * sizeof(char *), 2 * s->cap * sizeof(char *));
+        if (!names) { agstrfree(s->g, r); return 0; }
+        s->names = names;
+        s->cap *= 2;
+    }
+    s->names[s->count++] = r;
+    if (!interstice_id_insert(s, r, s->count)) { s->count--; agstrfree(s->g, r); return 0; }
+    *id = (IDTYPE)(2 * s->count);
+    return 1;
+}
+static long interstice_id_alloc(void *state, int objtype, IDTYPE request) {
+    (void)state; (void)objtype; (void)request;
+    return 0;
+}
+static void interstice_id_free(void *state, int objtype, IDTYPE id) {
+    (void)state; (void)objtype; (void)id;   // names are released with the graph
+}
+static char *interstice_id_print(void *state, int objtype, IDTYPE id) {
+    (void)objtype;
+    interstice_idstate_t *s = (interstice_idstate_t *)state;
+    if (id % 2 != 0 || id == 0) return NULL;
+    size_t k = (size_t)(id / 2) - 1;
+    return k < s->count ? s->names[k] : NULL;
+}
+static void interstice_id_close(void *state) {
+    interstice_idstate_t *s = (interstice_idstate_t *)state;
+    if (!s) return;
+    Agraph_t *g = s->g;
+    agfree(g, s->names);
+    agfree(g, s->keys);
+    agfree(g, s->values);
+    agfree(g, s);
+}
+static void interstice_id_register(void *state, int objtype, void *obj) {
+    (void)state; (void)objtype; (void)obj;
+}
+
+static inline void interstice_install_ordered_ids(void) {
+    AgIdDisc.open = interstice_id_open;
+    AgIdDisc.map = interstice_id_map;
+    AgIdDisc.alloc = interstice_id_alloc;
+    AgIdDisc.free = interstice_id_free;
+    AgIdDisc.print = interstice_id_print;
+    AgIdDisc.close = interstice_id_close;
+    AgIdDisc.idregister = interstice_id_register;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordered memory. Graphviz compares object addresses in places (fdp's deriveGraph orients each
+// derived edge from the lower node address to the higher), so a layout depends on where
+// malloc puts cgraph objects. This memory discipline gives each root graph its own arena in
+// one reserved address range, allocated upward: objects of a graph lie in creation order, and
+// fdp lays out the same graph the same way every time. The discipline has no `close`: with
+// one, agclose frees the arena without closing the graph's dictionaries, whose headers cdt
+// allocates with malloc (a leak per graph). Without it agclose takes its ordinary path and
+// frees the graph's Agclos_t last; the first block of the arena is that Agclos_t (agopen
+// allocates it first), so freeing it releases the whole arena.
+// The range is reserved without committing memory (pages are backed when first touched); if
+// the reservation fails the arena falls back to calloc, which is correct but not ordered.
+
+#define INTERSTICE_ARENA_RESERVE ((size_t)1 << 36)   /* 64 GiB of address space, not memory */
+
+typedef struct {
+    char *base;
+    size_t used;
+    size_t size;
+    void *last;          // the most recent block, which can grow in place
+    size_t last_size;
+    void *first;         // the first block: the graph's Agclos_t, freed last by agclose
+} interstice_arena_t;
+
+static void *interstice_mem_open(Agdisc_t *disc) {
+    (void)disc;
+    void *p = mmap(NULL, INTERSTICE_ARENA_RESERVE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    interstice_arena_t *a = (interstice_arena_t *)p;
+    a->base = (char *)p;
+    a->size = INTERSTICE_ARENA_RESERVE;
+    a->used = (sizeof(interstice_arena_t) + 15) & ~(size_t)15;
+    a->last = NULL;
+    a->last_size = 0;
+    a->first = NULL;
+    return a;
+}
+static void *interstice_mem_alloc(void *state, size_t request) {
+    interstice_arena_t *a = (interstice_arena_t *)state;
+    if (!a) return calloc(1, request ? request : 1);
+    size_t n = (request + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    if (a->used + n > a->size) return NULL;
+    void *p = a->base + a->used;   // never used before: zero
+    a->used += n;
+    a->last = p;
+    a->last_size = n;
+    if (!a->first) a->first = p;
+    return p;
+}
+static int interstice_mem_owns(interstice_arena_t *a, void *ptr) {
+    return (char *)ptr >= a->base && (char *)ptr < a->base + a->size;
+}
+static void *interstice_mem_resize(void *state, void *ptr, size_t oldsize, size_t request) {
+    interstice_arena_t *a = (interstice_arena_t *)state;
+    if (!a || (ptr && !interstice_mem_owns(a, ptr))) {   // not ours: a malloc block
+        char *p = (char *)realloc(ptr, request);
+        if (p && request > oldsize) memset(p + oldsize, 0, request - oldsize);
+        return p;
+    }
+    if (!ptr) return interstice_mem_alloc(state, request);
+    if (request <= oldsize) return ptr;
+    if (ptr == a->last) {
+        size_t n = (request + 15) & ~(size_t)15;
+        if ((char *)ptr + n <= a->base + a->size) {
+            a->used = (size_t)((char *)ptr - a->base) + n;
+            a->last_size = n;
+            return ptr;   // the tail was never used: zero
+        }
+        return NULL;
+    }
+    void *p = interstice_mem_alloc(state, request);
+    if (p) memcpy(p, ptr, oldsize);
+    return p;
+}
+static void interstice_mem_free(void *state, void *ptr) {
+    interstice_arena_t *a = (interstice_arena_t *)state;
+    if (!ptr) return;
+    // Graphviz sometimes hands agfree a block that came from malloc (harmless with its
+    // default discipline, where agfree is free): give those back to malloc.
+    if (!a || !interstice_mem_owns(a, ptr)) { free(ptr); return; }
+    if (ptr == a->first) munmap(a->base, a->size);   // agclose's last free: the whole arena
+    // other arena blocks are released with the arena
+}
+
+static inline void interstice_install_ordered_memory(void) {
+    AgMemDisc.open = interstice_mem_open;
+    AgMemDisc.alloc = interstice_mem_alloc;
+    AgMemDisc.resize = interstice_mem_resize;
+    AgMemDisc.free = interstice_mem_free;
+    AgMemDisc.close = NULL;
 }
 #endif

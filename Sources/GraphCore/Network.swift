@@ -145,9 +145,10 @@ public struct Network: Sendable {
     /// Sets a node attribute, declaring the column from the value's type when needed.
     public mutating func setNodeAttribute(_ name: String, of v: Int32, _ value: AttributeValue?) throws(NetworkError) {
         if let value { try addNodeAttribute(name, type: value.type) }
-        guard let col = nodeAttributes[name] else { return }
-        if let value, value.type != col.type {
-            throw .attributeTypeConflict(name: name, existing: col.type, requested: value.type)
+        // Only the type is read here: holding the column itself would copy it on the write below.
+        guard let type = nodeAttributes[name]?.type else { return }
+        if let value, value.type != type {
+            throw .attributeTypeConflict(name: name, existing: type, requested: value.type)
         }
         nodeAttributes.set(name, row: Int(v), value)
     }

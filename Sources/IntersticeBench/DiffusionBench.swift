@@ -20,13 +20,15 @@ enum DiffusionBench {
         let g = DiffusionGraph(loaded.graph, probability: .uniform(p))
         for name in models {
             let model: DiffusionModel = name == "lt" ? .linearThreshold(.uniformRandom) : .independentCascade
-            var times: [Double] = []
+            var times: [Double] = [], cpu: [Double] = []
             var last: DiffusionResult?
             for _ in 0..<repeats {
+                let c0 = Measure.cpuSeconds()
                 let t0 = Measure.now()
                 let r = Diffusion.simulate(g, DiffusionParameters(model: model, seeds: seeds, runs: runs, horizon: 100,
                                                                   seed: 12345, threads: threads))
                 times.append(Measure.now() - t0)
+                cpu.append(Measure.cpuSeconds() - c0)
                 last = r
                 blackHole(r)
             }
@@ -37,6 +39,7 @@ enum DiffusionBench {
                 ("model", .string(name)), ("p", name == "ic" ? .double(p) : .null), ("seeds", .int(seeds.count)),
                 ("runs", .int(r.runs)), ("threads", .int(r.threads)), ("horizon", .int(100)),
                 ("seconds_median", .double(Measure.round(med))), ("seconds", .array(times.map { .double(Measure.round($0)) })),
+                ("cpu_seconds_median", .double(Measure.round(Measure.median(cpu)))),
                 ("mean_spread", .double(Measure.round(r.spread.value, 2))),
                 ("edges_examined", .int(Int(r.edgesExamined))),
                 ("edges_per_second", .double((Double(r.edgesExamined) / med).rounded())),

@@ -23,15 +23,17 @@ enum LoadBench {
     /// against the CSR's own bytes.
     static func load(path: String, runs: Int, directed: Bool) throws {
         let baseline = Measure.status("VmRSS")
-        var times: [Double] = []
+        var times: [Double] = [], cpu: [Double] = []
         var n = 0, m = 0, csr = 0
         var peak = 0.0
         for r in 0..<runs {
+            let c0 = Measure.cpuSeconds()
             let t0 = Measure.now()
             guard let g = try EdgeListFormat.loadGraph(path: path, directed: directed) else {
                 throw GraphIOError(.unsupported, file: path, "not an integer edge list")
             }
             times.append(Measure.now() - t0)
+            cpu.append(Measure.cpuSeconds() - c0)
             n = g.graph.nodeCount; m = g.graph.edgeCount; csr = g.graph.storageBytes
             if r == 0 { peak = Measure.status("VmHWM") }
             blackHole(g)
@@ -42,6 +44,7 @@ enum LoadBench {
             ("nodes", .int(n)), ("edges", .int(m)), ("runs", .int(runs)),
             ("seconds_median", .double(Measure.round(Measure.median(times)))),
             ("seconds", .array(times.map { .double(Measure.round($0)) })),
+            ("cpu_seconds_median", .double(Measure.round(Measure.median(cpu)))),
             ("baseline_rss_mb", .double(Measure.round(baseline, 1))),
             ("peak_rss_mb", .double(Measure.round(peak, 1))),
             ("graph_peak_mb", .double(Measure.round(peak - baseline, 1))),

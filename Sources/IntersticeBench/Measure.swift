@@ -19,6 +19,15 @@ enum Measure {
         return .nan
     }
 
+    /// CPU seconds used by this process so far (user + system), from getrusage: a figure that a
+    /// busy machine inflates far less than wall time.
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) * 1e-6
+            + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) * 1e-6
+    }
+
     static func median(_ xs: [Double]) -> Double {
         let s = xs.sorted()
         return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)

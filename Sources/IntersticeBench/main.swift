@@ -36,6 +36,10 @@ do {
         try DiffusionBench.run(path: args[1], models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
                                runs: Int(option("--runs") ?? "") ?? 1000, threads: Int(option("--threads") ?? ""),
                                repeats: Int(option("--repeats") ?? "") ?? 3)
+    case "relays":
+        try RelaysBench.run(path: args[1], k: Int(option("--k") ?? "") ?? 10, epsilon: Double(option("--epsilon") ?? "") ?? 0.1,
+                            models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
+                            threads: Int(option("--threads") ?? ""), repeats: Int(option("--repeats") ?? "") ?? 3)
     case "datasets":
         try DatasetBench.run(root: args.count > 1 ? args[1] : "../shared/datasets")
     default:

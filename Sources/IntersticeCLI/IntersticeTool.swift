@@ -18,8 +18,16 @@ struct IntersticeTool: ParsableCommand {
           interstice convert Datasets/chalon-sur-saone chalon.graphml
         """,
         version: IntersticeVersion.string,
-        subcommands: [InfoCommand.self, ConvertCommand.self, DiffuseCommand.self, ReachCommand.self, GenerateCommand.self, BatchCommand.self]
+        subcommands: [InfoCommand.self, ConvertCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
+                      CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self,
+                      GenerateCommand.self, BatchCommand.self]
     )
+
+    /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
+    static func main() {
+        installDOTReader(warnings: { printError("interstice: warning: \($0)") })
+        main(nil)
+    }
 }
 
 /// The version printed by `--version` and recorded in results.

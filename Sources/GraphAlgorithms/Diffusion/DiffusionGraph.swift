@@ -55,12 +55,14 @@ public struct DiffusionGraph: Sendable {
             self.probability = Array(repeating: min(1, max(0, p)), count: g.arcCount)
             uniformProbability = min(1, max(0, p))
         case .fromWeights:
-            self.probability = g.weights.map { $0.map { min(1, max(0, $0)) } } ?? Array(repeating: 1, count: g.arcCount)
-            uniformProbability = g.weights == nil ? 1 : nil
+            let clamped = g.weights.map { $0.map { min(1, max(0, $0)) } } ?? Array(repeating: 1, count: g.arcCount)
+            self.probability = clamped
+            uniformProbability = clamped.allSatisfy { $0 == clamped.first } ? clamped.first : nil
         case .perArc(let p):
             precondition(p.count == g.arcCount, "DiffusionGraph: one probability per arc")
-            self.probability = p.map { min(1, max(0, $0)) }
-            uniformProbability = nil
+            let clamped = p.map { min(1, max(0, $0)) }
+            self.probability = clamped
+            uniformProbability = clamped.allSatisfy { $0 == clamped.first } ? clamped.first : nil
         }
         inOffsets = g.inOffsets
         inSources = g.inSources

@@ -22,6 +22,13 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
     /// SIR: as SI, and each adopter stops transmitting with probability `recovery` per step; it
     /// keeps the invention (it is a lapsed promoter, not a renouncer).
     case sir(recovery: Double)
+    /// Continuous-time SIR (Markovian): each arc transmits at rate β = −ln(1 − p) (so that the
+    /// chance of passing within one time unit is the arc probability p, as in discrete SI), and
+    /// each holder stops transmitting at rate `recoveryRate`. Simulated exactly, event by event
+    /// (the event-driven form of Gillespie's algorithm: Kiss, Miller and Simon 2017, §A.1.2);
+    /// adoption times are reported as the step in which they fall (⌈t⌉). The collective's lapse
+    /// applies at the end of its step, as in the discrete models.
+    case continuousSIR(recoveryRate: Double)
     /// Bass (1969) on a network: a non-adopter adopts at each step with probability
     /// `p + q · a/k`, where `a` of its `k` in-neighbours have adopted (external influence p,
     /// imitation q).
@@ -52,6 +59,7 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
         case .si: "si"
         case .sis: "sis"
         case .sir: "sir"
+        case .continuousSIR: "sir-continuous"
         case .bass: "bass"
         }
     }
@@ -72,6 +80,7 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
             case .fractional(let f): return ["fraction": "\(f)"]
             }
         case .sis(let r), .sir(let r): return ["recovery": "\(r)"]
+        case .continuousSIR(let r): return ["recovery_rate": "\(r)"]
         case .bass(let p, let q): return ["p": "\(p)", "q": "\(q)"]
         }
     }
@@ -84,7 +93,7 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
     var continuesWhenQuiet: Bool {
         switch self {
         case .independentCascade, .linearThreshold, .complexContagion: false
-        case .si, .sis, .sir, .bass: true
+        case .si, .sis, .sir, .bass, .continuousSIR: true
         }
     }
 }

@@ -111,6 +111,9 @@ public struct DiffusionResult: Sendable {
     public let holdersAtHorizon: Estimate
     /// Mean number of holders at the end of each step 0…horizon.
     public let curve: [Double]
+    /// P(node has adopted by step t), per node then step (when
+    /// ``DiffusionParameters/recordNodeSteps`` was set).
+    public let nodeAdoptionByStep: [[Double]]?
     /// The same with 95% intervals.
     public let curveEstimates: [Estimate]
     public let organizations: [OrganizationReach]

@@ -31,8 +31,10 @@ struct DiffusionTally {
     var shareSq: [Int64]
     var orgHoldByStep: [Int64]
     var orgHoldSqByStep: [Int64]
+    /// Runs in which node v adopted at step t (v-major), when asked for.
+    var nodeSteps: [Int32]
 
-    init(n: Int, groups: Int, horizon: Int) {
+    init(n: Int, groups: Int, horizon: Int, nodeSteps recordNodeSteps: Bool = false) {
         self.n = n
         self.groups = groups
         h1 = horizon + 1
@@ -54,6 +56,7 @@ struct DiffusionTally {
         shareSq = Array(repeating: 0, count: groups)
         orgHoldByStep = Array(repeating: 0, count: groups * h1)
         orgHoldSqByStep = Array(repeating: 0, count: groups * h1)
+        nodeSteps = recordNodeSteps ? Array(repeating: 0, count: n * (horizon + 1)) : []
     }
 
     /// Adds the run the simulator just finished.
@@ -66,6 +69,7 @@ struct DiffusionTally {
             let t = s.time[i]
             guard t >= 0 else { continue }
             spread += 1
+            if !nodeSteps.isEmpty { nodeSteps[i * h1 + Int(t)] += 1 }
             nodeEver[i] += 1
             nodeTimeSum[i] += Int64(t)
             if s.state[i] == 1 || s.state[i] == 3 { nodeHold[i] += 1 }
@@ -113,6 +117,7 @@ struct DiffusionTally {
     mutating func merge(_ o: DiffusionTally) {
         runs += o.runs
         for i in 0..<n { nodeEver[i] += o.nodeEver[i]; nodeHold[i] += o.nodeHold[i]; nodeTimeSum[i] += o.nodeTimeSum[i] }
+        for i in nodeSteps.indices { nodeSteps[i] += o.nodeSteps[i] }
         spreadSum += o.spreadSum; spreadSq += o.spreadSq
         holdSum += o.holdSum; holdSq += o.holdSq
         edgesExamined += o.edgesExamined

@@ -21,6 +21,9 @@ public struct DiffusionParameters: Sendable {
     /// so the stopping point does not depend on the threads either.
     public var targetHalfWidth: Double?
     public var batchSize: Int
+    /// Also count, per node and step, the runs in which the node has adopted by that step
+    /// (``DiffusionResult/nodeAdoptionByStep``); memory O(n × horizon) per worker.
+    public var recordNodeSteps = false
 
     public init(model: DiffusionModel, seeds: [Int32], runs: Int = 1000, horizon: Int = 50, seed: UInt64 = 1,
                 threads: Int? = nil, frame: OrganizationFrame? = nil, targetHalfWidth: Double? = nil,
@@ -86,7 +89,7 @@ public enum Diffusion {
         let requested = max(0, parameters.runs)
         let batch = max(1, parameters.batchSize)
         let workers = Parallel.workers(parameters.threads, work: max(1, min(requested, batch) / 4))
-        var total = DiffusionTally(n: n, groups: groups, horizon: horizon)
+        var total = DiffusionTally(n: n, groups: groups, horizon: horizon, nodeSteps: parameters.recordNodeSteps)
         var stoppedEarly = false
         var maxHalf = Double.nan
 
@@ -104,14 +107,17 @@ public enum Diffusion {
                 probability: prob.baseAddress ?? UnsafePointer(_emptyDouble), inOffsets: ioff.baseAddress ?? UnsafePointer(_emptyIntPointer),
                 outInfluence: infl.baseAddress ?? UnsafePointer(_emptyDouble),
                 orgOffsets: oo.baseAddress ?? UnsafePointer(_emptyIntPointer), orgGroups: og.baseAddress ?? UnsafePointer(_emptyInt32),
-                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool))
+                participant: part.baseAddress ?? UnsafePointer(_emptyBool), isHead: head.baseAddress ?? UnsafePointer(_emptyBool),
+                uniformProbability: g.uniformProbability)
             let sims = (0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
             }
             var done = 0
             while done < requested {
                 let count = min(batch, requested - done)
-                var tallies = (0..<workers).map { _ in DiffusionTally(n: n, groups: groups, horizon: horizon) }
+                var tallies = (0..<workers).map { _ in
+                    DiffusionTally(n: n, groups: groups, horizon: horizon, nodeSteps: parameters.recordNodeSteps)
+                }
                 tallies.withUnsafeMutableBufferPointer { tb in
                     let tp = SharedPointer(tb.baseAddress!)
                     let simBox = UncheckedBox(sims)
@@ -185,6 +191,10 @@ public enum Diffusion {
             spread: Estimate.mean(sum: t.spreadSum, sumSquares: t.spreadSq, count: t.runs),
             holdersAtHorizon: Estimate.mean(sum: t.holdSum, sumSquares: t.holdSq, count: t.runs),
             curve: t.holdersByStep.map { Double($0) / runs },
+            nodeAdoptionByStep: t.nodeSteps.isEmpty ? nil : (0..<t.n).map { v in
+                var acc: Int64 = 0
+                return (0..<h1).map { step in acc += Int64(t.nodeSteps[v * h1 + step]); return Double(acc) / runs }
+            },
             curveEstimates: (0..<h1).map { Estimate.mean(sum: t.holdersByStep[$0], sumSquares: t.holdersSqByStep[$0], count: t.runs) },
             organizations: orgs, edgesExamined: t.edgesExamined, maxHalfWidth: maxHalfWidth, stoppedEarly: stoppedEarly)
     }

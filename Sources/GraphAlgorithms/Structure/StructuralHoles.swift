@@ -10,7 +10,11 @@ import GraphCore
 ///   graph this is Borgatti's `n − 2t/n`, `t` ties among the `n` alters);
 /// - efficiency: `e(v) / |N(v)|`.
 ///
-/// Like networkx, a node without out-neighbours (any neighbour when undirected) scores NaN.
+/// A node without neighbours (self-loops aside) scores NaN, as networkx's matrix path does.
+/// networkx 3.6's matrix path for `effective_size` divides each mutual weight by the wrong
+/// row's maximum (a 1-D broadcast), and its per-node path returns NaN for nodes of a directed
+/// graph that only receive ties; the values here follow the definition above, which the
+/// per-node path also follows elsewhere (make_oracles.py checks that).
 ///
 /// ```swift
 /// let holes = StructuralHoles(weighted: true).compute(g)
@@ -40,11 +44,8 @@ public struct StructuralHoles: Sendable, Hashable {
         var eff = [Double](repeating: .nan, count: n)
         var es = [Double](repeating: .nan, count: n)
         for v in 0..<n {
-            // networkx: `len(G[v]) == 0` (out-neighbours; self-loops are ignored here).
-            var hasOut = false
-            for i in g.offsets[v]..<g.offsets[v + 1] where Int(g.targets[i]) != v { hasOut = true; break }
-            guard hasOut else { continue }
             let lo = off[v], hi = off[v + 1]
+            guard hi > lo else { continue }
             for i in lo..<hi {
                 let w = Int(tgt[i])
                 p[w] = sum[v] != 0 ? wt[i] / sum[v] : 0

@@ -41,15 +41,22 @@ enum Brandes {
                         if let arc { arc[a] += sv * c }
                     }
                 }
-            } else {
+            } else if let arc {
                 let next = level[v] + 1
                 for a in off[v]..<off[v + 1] {
                     let w = Int(tgt[a])
                     if level[w] == next {
                         let c = coef[w]
                         acc += c
-                        if let arc { arc[a] += sv * c }
+                        arc[a] += sv * c
                     }
+                }
+            } else {
+                // The hot loop of node betweenness: one level test and one load per arc.
+                let next = level[v] + 1
+                for a in off[v]..<off[v + 1] {
+                    let w = Int(tgt[a])
+                    if level[w] == next { acc += coef[w] }
                 }
             }
             coef[v] = 1 / sv + acc
@@ -61,11 +68,14 @@ enum Brandes {
     /// Runs ``accumulate`` from every source in parallel, each worker into its own slice of a
     /// `workers × width` buffer, then adds the slices in worker order into the result.
     /// - Parameter width: n for node scores, the arc count for arc scores.
-    static func allSources(_ g: CSRGraph, weighted: Bool, endpoints: Bool, perArc: Bool, threads: Int?) -> [Double] {
+    /// - Parameter sources: the sources to run from (nil: every node).
+    static func allSources(_ g: CSRGraph, weighted: Bool, endpoints: Bool, perArc: Bool, threads: Int?,
+                           sources: [Int32]? = nil) -> [Double] {
         let n = g.nodeCount
+        let count = sources?.count ?? n
         let width = perArc ? g.arcCount : n
         let chunk = 8
-        let workers = Parallel.workers(threads, work: (n + chunk - 1) / chunk)
+        let workers = Parallel.workers(threads, work: (count + chunk - 1) / chunk)
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, workers * width))
         buffer.initialize(repeating: 0, count: max(1, workers * width))
         defer { buffer.deallocate() }
@@ -75,9 +85,10 @@ enum Brandes {
                 let scratch = PathScratch(nodeCount: n)
                 let out = shared.base + w * width
                 var c = w
-                while c * chunk < n {
-                    for s in (c * chunk)..<min(n, c * chunk + chunk) {
-                        accumulate(view, source: Int32(s), scratch: scratch, weighted: weighted, endpoints: endpoints,
+                while c * chunk < count {
+                    for i in (c * chunk)..<min(count, c * chunk + chunk) {
+                        let s = sources?[i] ?? Int32(i)
+                        accumulate(view, source: s, scratch: scratch, weighted: weighted, endpoints: endpoints,
                                    node: perArc ? nil : out, arc: perArc ? out : nil)
                     }
                     c += workers

@@ -14,6 +14,7 @@ enum DistanceSums {
 
     /// - Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
     static func compute(_ g: CSRGraph, weighted: Bool, incoming: Bool, threads: Int?) -> Result {
+        if !weighted { return bitParallel(g, incoming: incoming, threads: threads) }
         let n = g.nodeCount
         var reached = [Int](repeating: 0, count: n)
         var total = [Double](repeating: 0, count: n)
@@ -61,6 +62,91 @@ enum DistanceSums {
                             h[s] = inv
                         }
                         c += workers
+                    }
+                }
+            }
+        }}}
+        return Result(reached: reached, total: total, harmonic: harmonic)
+    }
+
+    /// Unweighted sums by multi-source BFS with 64 sources per word (Then et al. 2014, "The more
+    /// the merrier: efficient multi-source graph traversal", PVLDB 8(4)): one pass over the arcs of
+    /// each level serves 64 searches, so a batch costs O(diameter · (n + m) + 64 n) instead of
+    /// O(64 (n + m)). Written by hand: no package offers it. Batches run in parallel, each source's
+    /// sums are formed by one worker in a fixed order, so results do not depend on the thread count.
+    static func bitParallel(_ g: CSRGraph, incoming: Bool, threads: Int?) -> Result {
+        let n = g.nodeCount
+        var reached = [Int](repeating: 1, count: n)
+        var total = [Double](repeating: 0, count: n)
+        var harmonic = [Double](repeating: 0, count: n)
+        guard n > 0 else { return Result(reached: [], total: [], harmonic: []) }
+        let batches = (n + 63) / 64
+        let workers = Parallel.workers(threads, work: batches)
+        reached.withUnsafeMutableBufferPointer { rb in
+        total.withUnsafeMutableBufferPointer { tb in
+        harmonic.withUnsafeMutableBufferPointer { hb in
+            let r = SharedPointer(rb.baseAddress!), t = SharedPointer(tb.baseAddress!), h = SharedPointer(hb.baseAddress!)
+            g.withView(useWeights: false) { view0 in
+                let view = incoming && g.isDirected ? view0.reversed : view0
+                let off = view.offsets, tgt = view.targets
+                Parallel.run(workers: workers) { w in
+                    let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+                    let frontier = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+                    let next = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+                    defer { seen.deallocate(); frontier.deallocate(); next.deallocate() }
+                    var active = [Int32](), nextActive = [Int32]()
+                    active.reserveCapacity(n); nextActive.reserveCapacity(n)
+                    var b = w
+                    while b < batches {
+                        let lo = b * 64, hi = min(n, lo + 64)
+                        seen.initialize(repeating: 0, count: n)
+                        frontier.initialize(repeating: 0, count: n)
+                        next.initialize(repeating: 0, count: n)
+                        var sum = [Int](repeating: 0, count: 64), count = [Int](repeating: 1, count: 64)
+                        var inv = [Double](repeating: 0, count: 64)
+                        active.removeAll(keepingCapacity: true)
+                        for s in lo..<hi {
+                            let bit = UInt64(1) << UInt64(s - lo)
+                            seen[s] |= bit; frontier[s] |= bit
+                            active.append(Int32(s))
+                        }
+                        var level = 0
+                        while !active.isEmpty {
+                            level += 1
+                            let reciprocal = 1 / Double(level)
+                            nextActive.removeAll(keepingCapacity: true)
+                            for v32 in active {
+                                let v = Int(v32)
+                                let f = frontier[v]
+                                for a in off[v]..<off[v + 1] {
+                                    let x = Int(tgt[a])
+                                    let add = f & ~seen[x]
+                                    if add != 0 {
+                                        if next[x] == 0 { nextActive.append(Int32(truncatingIfNeeded: x)) }
+                                        next[x] |= add
+                                    }
+                                }
+                            }
+                            for v32 in active { frontier[Int(v32)] = 0 }
+                            for x32 in nextActive {
+                                let x = Int(x32)
+                                let nw = next[x]
+                                next[x] = 0
+                                seen[x] |= nw
+                                frontier[x] = nw
+                                var bits = nw
+                                while bits != 0 {
+                                    let i = bits.trailingZeroBitCount
+                                    sum[i] += level; count[i] += 1; inv[i] += reciprocal
+                                    bits &= bits &- 1
+                                }
+                            }
+                            swap(&active, &nextActive)
+                        }
+                        for s in lo..<hi {
+                            r[s] = count[s - lo]; t[s] = Double(sum[s - lo]); h[s] = inv[s - lo]
+                        }
+                        b += workers
                     }
                 }
             }

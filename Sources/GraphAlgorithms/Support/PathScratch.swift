@@ -18,7 +18,7 @@ package final class PathScratch: @unchecked Sendable {
     package let coef: UnsafeMutablePointer<Double>
     /// Nodes whose distance was set (Dijkstra), for the reset.
     let touched: UnsafeMutablePointer<Int32>
-    package private(set) var reached = 0
+    package internal(set) var reached = 0
     var touchedCount = 0
     var heap = Heap<HeapEntry>()
 

@@ -21,6 +21,8 @@ package enum Platform {
 
     /// Natural logarithm.
     @inlinable package static func ln(_ x: Double) -> Double { log(x) }
+    /// Exponential.
+    @inlinable package static func exponential(_ x: Double) -> Double { exp(x) }
     /// Cube root.
     @inlinable package static func cubeRoot(_ x: Double) -> Double { cbrt(x) }
     /// Square root.

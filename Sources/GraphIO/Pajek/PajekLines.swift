@@ -32,6 +32,29 @@ struct PajekLines {
         Substring(String(decoding: source.bytes[w.start..<w.end], as: UTF8.self))
     }
 
+    /// A bare word read as a decimal integer (optional sign), without making a string; nil when
+    /// it is not one or overflows.
+    /// - Complexity: O(length of the word).
+    func integer(_ w: PajekWord) -> Int? {
+        guard !w.quoted, w.end > w.start else { return nil }
+        let b = source.bytes
+        var i = w.start
+        var negative = false
+        if b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
+        guard i < w.end else { return nil }
+        var v = 0
+        while i < w.end {
+            let d = Int(b[i]) - 0x30
+            guard d >= 0 && d <= 9 else { return nil }
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
+            guard !o1 && !o2 else { return nil }
+            v = a
+            i += 1
+        }
+        return v
+    }
+
     /// Offset where a word starts in the file (its opening quote for quoted words).
     func offset(_ w: PajekWord) -> Int { w.quoted ? w.start - 1 : w.start }
 

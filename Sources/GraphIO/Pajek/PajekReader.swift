@@ -310,8 +310,8 @@ struct PajekReader {
     /// position of the line's first vertex.
     private func linePrefix(_ sectionRelation: Int?) throws(GraphIOError) -> (Relation, Int) {
         let first = lines.words[0]
-        let text = lines.raw(first)
-        if !first.quoted && text.last == ":" {
+        if !first.quoted && source.bytes[first.end - 1] == 0x3A {
+            let text = lines.raw(first)
             guard let k = Int(text.dropLast()) else {
                 throw source.error(at: lines.offset(first), "expected a relation number such as 1: at the start of the line, found \(GraphIOError.quote(text))")
             }
@@ -328,9 +328,8 @@ struct PajekReader {
 
     /// A vertex number in 1…count.
     private func vertex(_ w: PajekWord, count: Int) throws(GraphIOError) -> Int {
-        let text = lines.raw(w)
-        guard !w.quoted, let v = Int(text) else {
-            throw source.error(at: lines.offset(w), "expected a vertex number, found \(GraphIOError.quote(text))")
+        guard let v = lines.integer(w) else {
+            throw source.error(at: lines.offset(w), "expected a vertex number, found \(GraphIOError.quote(lines.text(w)))")
         }
         guard v >= 1 && v <= count else {
             throw source.error(at: lines.offset(w), "vertex \(v) is out of range; the network has \(count) vertices, numbered 1 to \(count)")

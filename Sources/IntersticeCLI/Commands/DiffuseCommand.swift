@@ -22,7 +22,7 @@ struct DiffuseCommand: ParsableCommand {
     )
 
     @OptionGroup var input: DatasetOptions
-    @Option(help: "Model: ic, lt, complex, si, sis, sir, bass.")
+    @Option(help: "Model: ic, lt, complex, si, sis, sir, sir-continuous, bass.")
     var model: DiffusionModelName = .ic
     @Option(help: "Seeds: collective:NAME, ids, random:K or top:K:MEASURE (default: the collective's participants).")
     var seeds: String?
@@ -38,6 +38,9 @@ struct DiffuseCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let net = try input.load()
+            if [.sis, .sir].contains(model) && parameters.recovery > 1 {
+                throw ValidationError("--recovery is a probability per step for \(model.rawValue): at most 1")
+            }
             let run = try DiffusionSetup(network: net, model: model, seeds: seeds, monteCarlo: monteCarlo,
                                          channels: channels, parameters: parameters)
             let result = run.simulate(progress: ProgressBar(label: "diffuse \(model.rawValue)"))

@@ -7,6 +7,7 @@ extension InstitutionalizationRule.Mode: ExpressibleByArgument {}
 /// The model names of `--model`.
 enum DiffusionModelName: String, CaseIterable, Sendable {
     case ic, lt, complex, si, sis, sir, bass
+    case sirContinuous = "sir-continuous"
 }
 
 /// Monte Carlo options shared by `diffuse` and `reach`.

@@ -15,7 +15,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Complex contagion: share of neighbours needed (fractional threshold).")
     var fraction: Double?
 
-    @Option(help: "SIS/SIR: probability per step that a holder stops transmitting (SIR) or drops it (SIS).")
+    @Option(help: "SIS/SIR: probability per step that a holder stops transmitting (SIR) or drops it (SIS); sir-continuous: the recovery rate.")
     var recovery = 0.2
 
     @Option(name: .customLong("bass-p"), help: "Bass: external influence per step.")
@@ -29,8 +29,8 @@ struct ModelOptions: ParsableArguments {
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
         if let f = fraction, !(f > 0 && f <= 1) { throw ValidationError("--fraction must be in (0, 1]") }
         if k != nil && fraction != nil { throw ValidationError("--k and --fraction exclude each other") }
-        guard (0...1).contains(recovery), (0...1).contains(bassP), (0...1).contains(bassQ) else {
-            throw ValidationError("--recovery, --bass-p and --bass-q must be in [0, 1]")
+        guard recovery >= 0, (0...1).contains(bassP), (0...1).contains(bassQ) else {
+            throw ValidationError("--recovery must be ≥ 0 (a probability in [0, 1] for sis and sir), --bass-p and --bass-q in [0, 1]")
         }
     }
 
@@ -48,6 +48,7 @@ struct ModelOptions: ParsableArguments {
         case .sis: return .sis(recovery: recovery)
         case .sir: return .sir(recovery: recovery)
         case .bass: return .bass(p: bassP, q: bassQ)
+        case .sirContinuous: return .continuousSIR(recoveryRate: recovery)
         }
     }
 }

@@ -2,7 +2,8 @@
 """Oracle values for the GraphAlgorithms tests, computed with networkx (igraph where networkx
 has no such measure), written as JSON beside this script. The Swift tests never run Python.
 
-Run from anywhere:  python3 Tests/Fixtures/algorithms/make_oracles.py
+Run from anywhere:  python3 Tests/Fixtures/algorithms/make_oracles.py [GRAPH ...]
+(graph names limit the run to those graphs; --sampled-only writes sampled-betweenness.json only)
 (networkx 3.6.1, igraph 1.0.0 made the committed files).
 
 For each graph NAME it writes
@@ -194,6 +195,95 @@ def brute_group_betweenness(G, grp):
     return total
 
 
+def effective_size(G, wt):
+    """Burt's effective size by its definition, sum over alters u of
+    1 - sum_w p_vw * m_uw / max_x m_ux (networkx's per-node formula). networkx 3.6's matrix path
+    (used when all nodes are asked for) divides by the maximum of the wrong row, so it is not
+    used; the per-node path returns NaN for directed nodes without out-neighbours, so it is only
+    used as a cross-check on the other nodes."""
+    import numpy as np
+    A = nx.to_numpy_array(G, nodelist=range(G.number_of_nodes()), weight=wt)
+    np.fill_diagonal(A, 0)
+    M = A + A.T
+    out = {}
+    for v in G:
+        alters = [u for u in range(len(M)) if M[v, u] > 0]
+        if not alters:
+            out[v] = float("nan")
+            continue
+        p = M[v] / M[v].sum()
+        out[v] = sum(1 - sum(p[w] * M[u, w] / M[u].max() for w in alters) for u in alters)
+    if G.number_of_nodes() > 200:
+        return out   # the per-node path takes hours on email-Eu-core
+    slow = nx.effective_size(G, nodes=list(G), weight=wt)
+    for v in G:
+        if not math.isnan(slow[v]):
+            assert abs(slow[v] - out[v]) < 1e-9, (v, slow[v], out[v])
+    return out
+
+
+def brokerage(G, groups):
+    """Gould-Fernandez role counts by enumeration of two-paths a -> v -> b (a != b, no arc
+    a -> b), and the expected values / standard deviations of R's sna::brokerage (formulas
+    transcribed from its documentation of the Gould-Fernandez null model), by broker class."""
+    n = G.number_of_nodes()
+    directed = G.is_directed()
+    pred = (lambda v: G.predecessors(v)) if directed else (lambda v: G.neighbors(v))
+    succ = (lambda v: G.successors(v)) if directed else (lambda v: G.neighbors(v))
+    counts = []
+    for v in range(n):
+        row = [0] * 5
+        for a in pred(v):
+            if a == v:
+                continue
+            for b in succ(v):
+                if b == v or b == a or G.has_edge(a, b):
+                    continue
+                ca, cv, cb = groups[a], groups[v], groups[b]
+                if ca == cv == cb:
+                    row[0] += 1
+                elif ca == cb:
+                    row[1] += 1
+                elif ca == cv:
+                    row[2] += 1
+                elif cv == cb:
+                    row[3] += 1
+                else:
+                    row[4] += 1
+        counts.append(row + [sum(row)])
+    m = G.number_of_edges() * (1 if directed else 2)
+    N = float(n)
+    d = m / (N * (N - 1))
+    sizes = {}
+    for g in groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    p2 = d * d * (1 - d)
+    q3 = d ** 3 * (1 - d) ** 3
+    c2 = lambda x: x * (x - 1) / 2
+    exp, sd = {}, {}
+    for g, ni in sizes.items():
+        oth = [x for h, x in sizes.items() if h != g]
+        e = [p2 * (ni - 1) * (ni - 2),
+             p2 * sum(x * (x - 1) for x in oth),
+             p2 * (N - ni) * (ni - 1),
+             p2 * (N - ni) * (ni - 1),
+             p2 * (sum(oth) ** 2 - sum(x * x for x in oth)),
+             p2 * (N - 1) * (N - 2)]
+        var = [e[0] * (1 - p2) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * q3,
+               e[1] * (1 - p2) + 2 * sum(x * (x - 1) * (x - 2) for x in oth) * q3,
+               e[2] * (1 - p2) + 2 * ((ni - 1) * c2(N - ni) + (N - ni) * c2(ni - 1)) * q3,
+               0.0,
+               e[4] * (1 - p2) + 4 * sum(x * c2(N - x - ni) for x in oth) * q3,
+               e[5] * (1 - p2) + 2 * (N - 1) * (N - 2) * (N - 3) * q3]
+        var[3] = var[2]
+        exp[g] = e
+        sd[g] = [math.sqrt(x) for x in var]
+    expected = [exp[groups[v]] for v in range(n)]
+    sds = [sd[groups[v]] for v in range(n)]
+    z = [[(counts[v][k] - expected[v][k]) / sds[v][k] if sds[v][k] > 0 else None for k in range(6)] for v in range(n)]
+    return {"counts": counts, "expected": expected, "sd": sds, "z": z, "density": d}
+
+
 def oracle(name, G, groups, full):
     n = G.number_of_nodes()
     directed = G.is_directed()
@@ -247,7 +337,7 @@ def oracle(name, G, groups, full):
     # Structural holes (Burt), networkx definitions; efficiency = effective size / number of alters.
     cons = nx.constraint(G, weight=wt)
     M["constraint"] = vec(G, cons)
-    es = nx.effective_size(G, weight=wt)
+    es = effective_size(G, wt)
     M["effective-size"] = vec(G, es)
     eff = {}
     for v in G:
@@ -311,6 +401,41 @@ def oracle(name, G, groups, full):
         P["density"] = dens
         P["ties"] = [[ties[(a, b)] for b in labels] for a in labels]
 
+    if groups is not None:
+        P["brokerage"] = brokerage(G, groups)
+    if directed:
+        mutual = sum(1 for u, v in G.edges() if u < v and G.has_edge(v, u))
+        asym = sum(1 for u, v in G.edges() if not G.has_edge(v, u))
+        S["mutual_dyads"] = mutual
+        S["asymmetric_dyads"] = asym
+        S["dyadic_reciprocity"] = mutual / (mutual + asym)
+        bal = {}
+        for v in G:
+            o, i = G.out_degree(v), G.in_degree(v)
+            bal[v] = (o - i) / (o + i) if o + i > 0 else float("nan")
+        M["balance"] = vec(G, bal)
+
+    # Community detection references (modularity reached by networkx's Louvain over 5 seeds,
+    # and by igraph's Leiden optimizing modularity), for undirected graphs.
+    if not directed and G.number_of_edges() > 0:
+        qs = [nx.community.modularity(G, nx.community.louvain_communities(G, weight=wt, seed=s), weight=wt)
+              for s in range(5)]
+        S["louvain_modularity_mean"] = sum(qs) / len(qs)
+        S["louvain_modularity_max"] = max(qs)
+        import igraph as ig
+        H = ig.Graph(n=n, edges=list(G.edges()))
+        if weighted:
+            H.es["weight"] = [G[u][v]["weight"] for u, v in G.edges()]
+        lq = []
+        for s in range(5):
+            random.seed(s)
+            ig.set_random_number_generator(random)
+            part = H.community_leiden(objective_function="modularity", weights="weight" if weighted else None,
+                                      n_iterations=-1)
+            lq.append(H.modularity(part.membership, weights="weight" if weighted else None))
+        S["leiden_modularity_mean"] = sum(lq) / len(lq)
+        S["leiden_modularity_max"] = max(lq)
+
     # Group centrality of one node set.
     grp = sorted(v for v in G if (groups[v] if groups else v % 3) == (groups[0] if groups else 0))[:4]
     Gr = {"members": grp,
@@ -367,8 +492,38 @@ def write_edges(name, G, groups):
             f.write("".join(f"{g}\n" for g in groups))
 
 
-def main():
+def sampled_betweenness():
+    """networkx's source-sampled betweenness (k=5, seed=42) on the small graphs, with the sampled
+    sources (random.Random(42).sample(list(G), 5), as networkx draws them) so that the Swift test
+    can pass the same sources. Written to sampled-betweenness.json."""
+    out = {}
     for name, (make, full) in GRAPHS.items():
+        if not full:
+            continue
+        G, _ = make()
+        weighted = any("weight" in d for _, _, d in G.edges(data=True))
+        srcs = random.Random(42).sample(list(G.nodes()), 5)
+        rec = {"sources": srcs}
+        for key, kw in [("normalized", {}), ("raw", {"normalized": False}), ("endpoints", {"endpoints": True}),
+                        ("endpoints-raw", {"endpoints": True, "normalized": False})]:
+            rec[key] = vec(G, nx.betweenness_centrality(G, k=5, seed=42, **kw))
+        if weighted:
+            rec["weighted"] = vec(G, nx.betweenness_centrality(G, k=5, seed=42, weight="weight"))
+        out[name] = rec
+    with open(os.path.join(HERE, "sampled-betweenness.json"), "w") as f:
+        json.dump(out, f, separators=(",", ":"))
+        f.write("\n")
+
+
+def main():
+    import sys
+    sampled_betweenness()
+    if "--sampled-only" in sys.argv:
+        return
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]
+    for name, (make, full) in GRAPHS.items():
+        if only and name not in only:
+            continue
         print(name)
         G, groups = make()
         write_edges(name, G, groups)

@@ -56,7 +56,8 @@ struct DiffusionExactTests {
 
     /// |estimate − exact| within the 99% binomial interval (plus a hair for rounding).
     static func within99(_ estimate: Double, _ exact: Double, runs: Int) -> Bool {
-        abs(estimate - exact) <= 2.576 * (exact * (1 - exact) / Double(runs)).squareRoot() + 1e-9
+        let p = min(1, max(0, exact))  // sums of 2^m world weights may overshoot 1 by an ulp
+        return abs(estimate - exact) <= 2.576 * (p * (1 - p) / Double(runs)).squareRoot() + 1e-9
     }
 
     @Test func independentCascadeMatchesLiveEdgeEnumeration() {
@@ -85,6 +86,21 @@ struct DiffusionExactTests {
             #expect(Self.within99(r.organizations[k].reached.value, exact.group[k], runs: runs),
                     "org \(k): \(r.organizations[k].reached.value) vs \(exact.group[k])")
             #expect(r.organizations[k].reached.low <= exact.group[k] + 0.01 && exact.group[k] - 0.01 <= r.organizations[k].reached.high)
+        }
+    }
+
+    /// One probability on every arc takes the geometric-skipping path: the same distribution.
+    @Test func independentCascadeWithOneProbabilityMatchesEnumeration() {
+        let (g, _) = Self.smallGraph()
+        let p = [Double](repeating: 0.35, count: g.arcCount)
+        let exact = Self.exactIC(g, p: p, seeds: [0, 4], groups: [])
+        let runs = 40_000
+        let d = DiffusionGraph(g, probability: .uniform(0.35))
+        #expect(d.uniformProbability == 0.35)
+        let r = Diffusion.simulate(d, DiffusionParameters(model: .independentCascade, seeds: [0, 4], runs: runs, horizon: 20, seed: 21))
+        for v in 0..<7 {
+            #expect(Self.within99(r.adoptionProbability[v], exact.prob[v], runs: runs),
+                    "node \(v): \(r.adoptionProbability[v]) vs exact \(exact.prob[v])")
         }
     }
 
@@ -187,6 +203,35 @@ struct DiffusionExactTests {
         }
     }
 
+    /// Continuous-time SIR without recovery on a path: node d is reached at a sum of d
+    /// exponential(β) delays, P(by time T) = P(Gamma(d, β) ≤ T) = 1 − Σ_{k<d} e^{−βT}(βT)^k/k!.
+    /// With recovery on a star, a leaf is reached with probability β / (β + γ).
+    @Test func continuousSIRMatchesGammaAndCompetingRates() {
+        var b = GraphBuilder(nodeCount: 5, direction: .directed)
+        for i in 0..<4 { b.addEdge(Int32(i), Int32(i + 1)) }
+        let p = 0.3, beta = -log(1 - p), horizon = 6, runs = 40_000
+        let r = Diffusion.simulate(DiffusionGraph(b.build(), probability: .uniform(p)),
+                                   DiffusionParameters(model: .continuousSIR(recoveryRate: 0), seeds: [0], runs: runs,
+                                                       horizon: horizon, seed: 13))
+        for d in 1...4 {
+            let x = beta * Double(horizon)
+            var tail = 0.0, term = exp(-x)
+            for k in 0..<d { if k > 0 { term *= x / Double(k) }; tail += term }
+            #expect(Self.within99(r.adoptionProbability[d], 1 - tail, runs: runs), "node \(d): \(r.adoptionProbability[d]) vs \(1 - tail)")
+        }
+        var star = GraphBuilder(nodeCount: 6, direction: .directed)
+        for leaf in 1...5 { star.addEdge(0, Int32(leaf)) }
+        let gamma = 0.8
+        let s = Diffusion.simulate(DiffusionGraph(star.build(), probability: .uniform(p)),
+                                   DiffusionParameters(model: .continuousSIR(recoveryRate: gamma), seeds: [0], runs: runs,
+                                                       horizon: 200, seed: 17))
+        for leaf in 1...5 {
+            #expect(Self.within99(s.adoptionProbability[leaf], beta / (beta + gamma), runs: runs), "leaf \(leaf)")
+        }
+        // Leaves are not independent (one recovery time): the spread's mean is still 1 + 5β/(β+γ).
+        #expect(abs(s.spread.value - (1 + 5 * beta / (beta + gamma))) < 3 * s.spread.halfWidth)
+    }
+
     /// Bass with no ties: each node adopts at rate p per step, P(by t) = 1 − (1 − p)^t.
     @Test func bassWithoutTiesIsGeometric() {
         let g = GraphBuilder(nodeCount: 50, direction: .directed).build()
@@ -223,7 +268,8 @@ struct DiffusionExactTests {
         let d = DiffusionGraph(g, probability: .fromWeights)
         let part = Partition(labels: [-1, 0, 0, 0, 1, 1, 1], groupNames: ["A", "B"])
         let frame = OrganizationFrame(organizations: part, participants: NodeSet(name: "c", members: [0]), collectiveEnd: 2)
-        for model in [DiffusionModel.independentCascade, .linearThreshold(.uniformRandom), .sir(recovery: 0.3), .bass(p: 0.01, q: 0.4)] {
+        for model in [DiffusionModel.independentCascade, .linearThreshold(.uniformRandom), .sir(recovery: 0.3), .bass(p: 0.01, q: 0.4),
+                      .continuousSIR(recoveryRate: 0.5)] {
             let results = [1, 2, 3, 5].map { threads in
                 Diffusion.simulate(d, DiffusionParameters(model: model, seeds: [0], runs: 777, horizon: 8, seed: 42,
                                                           threads: threads, frame: frame))

@@ -86,3 +86,10 @@ func firstMismatch(_ got: [Double], _ want: [Double], _ tol: Double) -> String? 
     }
     return nil
 }
+
+import Testing
+
+extension OracleFixture: CustomTestStringConvertible {
+    /// Keeps failure messages short (the fixture holds whole graphs).
+    var testDescription: String { "fixture \(name)" }
+}

@@ -1,44 +1,3 @@
-/// A JSON value with the byte offset where it starts in its file.
-struct JSONNode: Sendable {
-    enum Value: Sendable {
-        case null
-        case boolean(Bool)
-        case integer(Int)
-        case double(Double)
-        case string(String)
-        case array([JSONNode])
-        /// Members in file order (a repeated key keeps both; look-ups take the last).
-        case object([JSONMember])
-    }
-    var value: Value
-    var offset: Int
-
-    /// The last member named `key` of an object, nil otherwise.
-    func member(_ key: String) -> JSONMember? {
-        guard case .object(let members) = value else { return nil }
-        return members.last { $0.key == key }
-    }
-
-    /// What the value is, for messages: "a string", "an object" …
-    var typeName: String {
-        switch value {
-        case .null: "null"
-        case .boolean: "a boolean"
-        case .integer, .double: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
-}
-
-/// One `"key": value` member of a JSON object.
-struct JSONMember: Sendable {
-    var key: String
-    var keyOffset: Int
-    var node: JSONNode
-}
-
 /// A JSON parser (RFC 8259) that records where each value starts, so that a reader's errors
 /// (a wrong type, an unknown node id) point at a line and column.
 ///
@@ -57,15 +16,19 @@ struct JSONParser {
 
     init(_ source: SourceText) { self.source = source }
 
+    /// An open container. Its elements live in `items` / `members` (stacks of arrays mutated
+    /// in place), so appending never copies a container.
     private enum Frame {
-        case array(offset: Int, items: [JSONNode])
-        case object(offset: Int, members: [JSONMember], key: String, keyOffset: Int)
+        case array(offset: Int)
+        case object(offset: Int, key: String, keyOffset: Int)
     }
 
     /// Parses the whole text as one JSON value.
     /// - Complexity: O(length).
     mutating func parse() throws(GraphIOError) -> JSONNode {
         var stack: [Frame] = []
+        var items: [[JSONNode]] = []
+        var members: [[JSONMember]] = []
         var result: JSONNode?
         valueLoop: while true {
             // Parse a value (or open a container).
@@ -84,12 +47,13 @@ struct JSONParser {
                 skipSpace()
                 if c == 0x5B {
                     if peek() == 0x5D { i += 1; node = JSONNode(value: .array([]), offset: start) }
-                    else { stack.append(.array(offset: start, items: [])); continue valueLoop }
+                    else { stack.append(.array(offset: start)); items.append([]); continue valueLoop }
                 } else {
                     if peek() == 0x7D { i += 1; node = JSONNode(value: .object([]), offset: start) }
                     else {
                         let (key, keyOffset) = try memberKey(afterComma: false)
-                        stack.append(.object(offset: start, members: [], key: key, keyOffset: keyOffset))
+                        stack.append(.object(offset: start, key: key, keyOffset: keyOffset))
+                        members.append([])
                         continue valueLoop
                     }
                 }
@@ -97,36 +61,38 @@ struct JSONParser {
                 node = try scalar()
             }
             // Attach the finished value to its container, closing containers as they end.
-            while true {
-                guard let top = stack.popLast() else { result = node; break valueLoop }
+            while let top = stack.last {
                 skipSpace()
                 let next = peek()
                 switch top {
-                case .array(let offset, var items):
-                    items.append(node)
+                case .array(let offset):
+                    items[items.count - 1].append(node)
                     if next == 0x2C {
                         i += 1
                         skipSpace()
                         if peek() == 0x5D { throw source.error(at: i, "a trailing comma before ']'; expected a value after ','") }
-                        stack.append(.array(offset: offset, items: items))
                         continue valueLoop
                     }
                     guard next == 0x5D else { throw unexpected("',' or ']' after an array element", open: "the array", at: offset) }
                     i += 1
-                    node = JSONNode(value: .array(items), offset: offset)
-                case .object(let offset, var members, let key, let keyOffset):
-                    members.append(JSONMember(key: key, keyOffset: keyOffset, node: node))
+                    stack.removeLast()
+                    node = JSONNode(value: .array(items.removeLast()), offset: offset)
+                case .object(let offset, let key, let keyOffset):
+                    members[members.count - 1].append(JSONMember(key: key, keyOffset: keyOffset, node: node))
                     if next == 0x2C {
                         i += 1
                         let (k, ko) = try memberKey(afterComma: true)
-                        stack.append(.object(offset: offset, members: members, key: k, keyOffset: ko))
+                        stack[stack.count - 1] = .object(offset: offset, key: k, keyOffset: ko)
                         continue valueLoop
                     }
                     guard next == 0x7D else { throw unexpected("',' or '}' after an object member", open: "the object", at: offset) }
                     i += 1
-                    node = JSONNode(value: .object(members), offset: offset)
+                    stack.removeLast()
+                    node = JSONNode(value: .object(members.removeLast()), offset: offset)
                 }
             }
+            result = node
+            break
         }
         skipSpace()
         if i < source.bytes.count {
@@ -148,8 +114,8 @@ struct JSONParser {
     private func open(_ stack: [Frame]) -> String {
         guard let top = stack.last else { return "the value" }
         switch top {
-        case .array(let o, _): let (l, c) = source.location(of: o); return "the array opened at line \(l) column \(c)"
-        case .object(let o, _, _, _): let (l, c) = source.location(of: o); return "the object opened at line \(l) column \(c)"
+        case .array(let o): let (l, c) = source.location(of: o); return "the array opened at line \(l) column \(c)"
+        case .object(let o, _, _): let (l, c) = source.location(of: o); return "the object opened at line \(l) column \(c)"
         }
     }
 

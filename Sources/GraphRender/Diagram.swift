@@ -1,0 +1,156 @@
+import GraphCore
+import GraphIO
+
+/// A drawn diagram: its bytes and how it was made.
+///
+/// ```swift
+/// var style = DiagramStyle()
+/// style.title = "CUCM follow-up commission"
+/// style.size = .init(scores: betweenness, name: "betweenness")
+/// let d = try Diagram.render(network: net, style: style, engine: .auto, format: .svg)
+/// try OutputFile.write(d.bytes, to: "cucm.svg")
+/// print(d.engineReason)   // "auto chose fdp: organizations are drawn as clusters, …"
+/// ```
+///
+/// Drawing is Graphviz in the process: the styled DOT text is built in Swift (in parallel
+/// with other work), then parsed, laid out and rendered behind GraphRender's one serial gate
+/// (Graphviz is not thread-safe), every Graphviz object freed before the call returns.
+public struct Diagram: Sendable {
+    /// The output.
+    public let bytes: [UInt8]
+    /// The format of ``bytes``.
+    public let format: DiagramFormat
+    /// The engine that laid it out (never `auto`).
+    public let engine: LayoutEngine
+    /// Why that engine: the request, or `auto`'s reasoning.
+    public let engineReason: String
+    /// What the style asked for and could not have (clusters with an engine that ignores them…).
+    public let notes: [String]
+    /// Graphviz's warnings during layout and rendering.
+    public let warnings: [GraphvizMessage]
+
+    /// The Graphviz library's version.
+    public static var graphvizVersion: String { Graphviz.version }
+
+    /// Draws a network.
+    /// - Parameters:
+    ///   - engine: a Graphviz engine, or `.auto` (see ``LayoutEngine/choose(nodeCount:edgeCount:hasClusters:directedAcyclic:)``).
+    ///   - format: `.dot` returns the styled DOT text without calling Graphviz.
+    /// - Throws: ``RenderError`` when the network is empty, a style column or score array does
+    ///   not fit, dot is asked for more than ``LayoutEngine/dotNodeLimit`` nodes, or Graphviz fails.
+    /// - Complexity: O(n + m) to build the DOT text, plus the engine's layout time.
+    public static func render(network: Network, style: DiagramStyle = DiagramStyle(), engine: LayoutEngine = .auto,
+                              format: DiagramFormat = .svg) throws(RenderError) -> Diagram {
+        let plan = try DiagramPlan(network: network, style: style, engine: engine)
+        let dot = plan.dotText(bitmap: format == .png)
+        if format == .dot {
+            return Diagram(bytes: dot, format: .dot, engine: plan.engine, engineReason: plan.engineReason,
+                           notes: plan.notes, warnings: [])
+        }
+        let (bytes, warnings) = try layoutAndRender(dot, name: "diagram", engine: plan.engine.rawValue,
+                                                    format: format.graphvizName)
+        if format == .html {
+            let page = DiffusionPlayerPage(title: style.title ?? network.metadata.title ?? network.metadata.name ?? "Diagram",
+                                           caption: style.caption, stepLabels: [], svgs: [bytes])
+            return Diagram(bytes: page.html(), format: .html, engine: plan.engine, engineReason: plan.engineReason,
+                           notes: plan.notes, warnings: warnings)
+        }
+        return Diagram(bytes: annotate(bytes, format: format, reason: plan.engineReason, notes: plan.notes),
+                       format: format, engine: plan.engine, engineReason: plan.engineReason,
+                       notes: plan.notes, warnings: warnings)
+    }
+
+    /// The styled DOT text of a network's diagram (what `.dot` output holds).
+    /// - Complexity: O(n + m).
+    public static func source(network: Network, style: DiagramStyle = DiagramStyle(),
+                              engine: LayoutEngine = .auto) throws(RenderError) -> [UInt8] {
+        try DiagramPlan(network: network, style: style, engine: engine).dotText()
+    }
+
+    /// Draws a DOT text as it is (`interstice render x.gv`): Graphviz reads it, lays it out and
+    /// renders it; the network model is not involved.
+    /// - Parameters:
+    ///   - engine: `.auto` uses the file's `layout` attribute if it has one, else sfdp above
+    ///     ``LayoutEngine/largeGraphNodes`` nodes, dot for a digraph, neato for a graph.
+    ///   - allowFileReferences: let the text name local files (images, shape files, font paths).
+    /// - Complexity: Graphviz's parse, layout and rendering.
+    public static func render(dot text: SourceText, engine: LayoutEngine = .auto, format: DiagramFormat = .svg,
+                              allowFileReferences: Bool = false) throws(RenderError) -> Diagram {
+        if let nul = text.bytes.firstIndex(of: 0) {
+            let (line, _) = text.location(of: nul)
+            throw RenderError(.badInput, source: text.name, line: line, "a NUL byte: this is not a DOT text")
+        }
+        return try Graphviz.withSession { s throws(RenderError) -> Diagram in
+            try s.withParsedGraph(text.bytes, name: text.name) { g throws(RenderError) -> Diagram in
+                let raw = s.extract(g)
+                let builder = DOTNetworkBuilder(raw: raw, text: text)
+                do throws(GraphIOError) {
+                    try builder.checkEncoding()
+                    if !allowFileReferences { try builder.checkFileReferences() }
+                } catch {
+                    throw RenderError(.badInput, source: text.name, line: error.line, error.message)
+                }
+                let layoutAttribute = raw.graphValue("layout").map { String(decoding: $0.bytes, as: UTF8.self) }
+                var chosen = engine.rawValue, reason = "engine \(engine.rawValue) as requested"
+                if engine == .auto {
+                    if let l = layoutAttribute, !l.isEmpty {
+                        chosen = l; reason = "the file sets layout=\(l)"
+                    } else if raw.nodes.count > LayoutEngine.largeGraphNodes || raw.edges.count > LayoutEngine.largeGraphEdges {
+                        chosen = "sfdp"
+                        reason = "auto chose sfdp: \(raw.nodes.count) nodes and \(raw.edges.count) edges is beyond what dot and neato lay out in reasonable time"
+                    } else {
+                        chosen = raw.directed ? "dot" : "neato"
+                        reason = raw.directed ? "auto chose dot for a directed graph" : "auto chose neato for an undirected graph"
+                    }
+                } else if engine == .dot && raw.nodes.count > LayoutEngine.dotNodeLimit {
+                    throw RenderError(.unsupported, source: text.name, "dot cannot lay out \(raw.nodes.count) nodes in reasonable time; use sfdp or auto")
+                }
+                var warnings = s.takeMessages()
+                let bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
+                    if format == .dot { return try s.render(g, format: "dot") }
+                    return try s.render(g, format: format.graphvizName)
+                }
+                warnings += s.takeMessages()
+                if format == .html {
+                    let name = String(decoding: raw.name, as: UTF8.self)
+                    let page = DiffusionPlayerPage(title: name.isEmpty || name.hasPrefix("%") ? text.name : name,
+                                                   caption: nil, stepLabels: [], svgs: [bytes])
+                    return Diagram(bytes: page.html(), format: .html, engine: LayoutEngine(rawValue: chosen) ?? .auto,
+                                   engineReason: reason, notes: [], warnings: warnings)
+                }
+                return Diagram(bytes: annotate(bytes, format: format, reason: reason, notes: []), format: format,
+                               engine: LayoutEngine(rawValue: chosen) ?? .auto, engineReason: reason, notes: [],
+                               warnings: warnings)
+            }
+        }
+    }
+
+    /// Parses, lays out and renders DOT text inside the gate.
+    static func layoutAndRender(_ dot: [UInt8], name: String, engine: String,
+                                format: String) throws(RenderError) -> ([UInt8], [GraphvizMessage]) {
+        try Graphviz.withSession { s throws(RenderError) in
+            try s.withParsedGraph(dot, name: name) { g throws(RenderError) in
+                let bytes = try s.withLayout(g, engine: engine) { () throws(RenderError) in
+                    try s.render(g, format: format)
+                }
+                return (bytes, s.takeMessages())
+            }
+        }
+    }
+
+    /// Writes the engine's reason (and notes) into an SVG as a comment after the generator's.
+    static func annotate(_ bytes: [UInt8], format: DiagramFormat, reason: String, notes: [String]) -> [UInt8] {
+        guard format == .svg, let svg = bytes.firstRange(of: Array("<svg".utf8)) else { return bytes }
+        var comment = "<!-- Interstice: \(reason)"
+        for note in notes { comment += "; note: \(note)" }
+        comment += " -->\n"
+        // "--" may not appear inside an XML comment.
+        while comment.dropFirst(4).dropLast(4).contains("--") {
+            comment = "<!--" + String(comment.dropFirst(4).dropLast(4)).replacing("--", with: "- -") + "-->\n"
+        }
+        var out = Array(bytes[..<svg.lowerBound])
+        out += Array(comment.utf8)
+        out += bytes[svg.lowerBound...]
+        return out
+    }
+}

@@ -1,0 +1,136 @@
+internal import CGraphviz
+import Synchronization
+
+/// The wall around the Graphviz C library: one process-wide context and one serial gate.
+///
+/// Graphviz is not thread-safe, even with one context per thread (its parser, its error
+/// function and its layout engines keep global state), so every call into it — parsing,
+/// layout, rendering, `agclose` — happens inside ``withSession(_:)``, which holds one
+/// process-wide lock. Renders from many tasks are therefore correct and serialized; the work
+/// around Graphviz (building the DOT text, post-processing the output) runs in parallel.
+///
+/// The context is created lazily, once, inside the gate, before any graph: `gvContext()` sets
+/// the `\N` default label and loads the plugins Debian's package registers. It is never freed
+/// (process lifetime). Before it, the shim installs an ID discipline that numbers named objects
+/// in creation order (cgraph's default orders them by heap address, which made cluster order
+/// and fdp layouts change between calls), and before each layout libc's random generators are
+/// reseeded: the same DOT text gives the same bytes every time. Graphviz's messages go to ``GraphvizMessageBuffer`` through `agseterrf`
+/// and come back as ``GraphvizMessage`` values; nothing is printed on stderr.
+enum Graphviz {
+    /// The gate; its value is the context, created on first use.
+    private static let gate = Mutex<OpaquePointer?>(nil)
+
+    /// Runs `body` inside the gate with the process-wide context. Messages Graphviz reports
+    /// during `body` are handed to it through the session.
+    /// - Complexity: waits for every other Graphviz call in the process.
+    static func withSession<R: Sendable>(
+        _ body: (borrowing GraphvizSession) throws(RenderError) -> R
+    ) throws(RenderError) -> R {
+        try gate.withLock { (context: inout OpaquePointer?) throws(RenderError) -> R in
+            if context == nil {
+                interstice_set_error_function(GraphvizMessageBuffer.callback)
+                interstice_install_ordered_ids()
+                interstice_install_ordered_memory()
+                context = gvContext()
+            }
+            guard let gvc = context else {
+                throw RenderError(.graphviz, "Graphviz could not create its context (gvContext failed)")
+            }
+            _ = GraphvizMessageBuffer.take()
+            _ = agreseterrors()
+            let session = GraphvizSession(context: gvc)
+            return try body(session)
+        }
+    }
+
+    /// The Graphviz library version (`gvcVersion`).
+    static var version: String {
+        (try? withSession { s in s.version }) ?? "unknown"
+    }
+}
+
+/// What may be done with Graphviz while holding the gate. Not copyable and only lent to the
+/// body of ``Graphviz/withSession(_:)``, so no Graphviz handle outlives the gate.
+struct GraphvizSession: ~Copyable {
+    let context: OpaquePointer
+
+    var version: String { String(cString: gvcVersion(context)) }
+
+    /// Messages Graphviz reported since the session began or since the last call.
+    func takeMessages() -> [GraphvizMessage] { GraphvizMessageBuffer.take() }
+
+    /// Parses DOT text with cgraph (`agmemread`) and runs `body` on the graph, which is closed
+    /// (`agclose`) when `body` returns or throws.
+    /// - Parameters:
+    ///   - text: the DOT bytes (no NUL byte).
+    ///   - name: the input's name for error messages.
+    func withParsedGraph<R>(
+        _ text: [UInt8], name: String,
+        _ body: (UnsafeMutablePointer<Agraph_t>) throws(RenderError) -> R
+    ) throws(RenderError) -> R {
+        var cstring = text
+        cstring.append(0)
+        interstice_reset_input()
+        let parsed = cstring.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { agmemread($0) }
+        }
+        guard let g = parsed else {
+            throw Self.parseError(takeMessages(), name: name)
+        }
+        defer { _ = agclose(g) }
+        return try body(g)
+    }
+
+    /// Lays `g` out with a Graphviz engine and runs `body` on the laid-out graph; the layout
+    /// is freed (`gvFreeLayout`) when `body` returns or throws.
+    func withLayout<R>(
+        _ g: UnsafeMutablePointer<Agraph_t>, engine: String,
+        _ body: () throws(RenderError) -> R
+    ) throws(RenderError) -> R {
+        interstice_reset_random()
+        let rc = gvLayout(context, g, engine)
+        defer { _ = gvFreeLayout(context, g) }
+        guard rc == 0 else {
+            let errors = takeMessages().filter { $0.level == .error }.map(\.text)
+            let why = errors.isEmpty ? "gvLayout returned \(rc)" : errors.joined(separator: "; ")
+            throw RenderError(.graphviz, "layout with \(engine) failed: \(why)")
+        }
+        return try body()
+    }
+
+    /// Renders a laid-out graph to bytes in a Graphviz output format (`svg`, `png`, `json`…);
+    /// Graphviz's buffer is freed (`gvFreeRenderData`) before returning.
+    func render(_ g: UnsafeMutablePointer<Agraph_t>, format: String) throws(RenderError) -> [UInt8] {
+        var data: UnsafeMutablePointer<CChar>? = nil
+        var length: UInt32 = 0
+        let rc = gvRenderData(context, g, format, &data, &length)
+        defer { if let data { gvFreeRenderData(data) } }
+        guard rc == 0, let data else {
+            let errors = takeMessages().filter { $0.level == .error }.map(\.text)
+            let why = errors.isEmpty ? "gvRenderData returned \(rc)" : errors.joined(separator: "; ")
+            throw RenderError(.graphviz, "rendering \(format) failed: \(why)")
+        }
+        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+    }
+
+    /// A parse failure as an error: Graphviz's `syntax error in line N near 'x'` becomes a
+    /// located message.
+    static func parseError(_ messages: [GraphvizMessage], name: String) -> RenderError {
+        let errors = messages.filter { $0.level == .error }
+        guard let first = errors.first else {
+            return RenderError(.badInput, source: name, "Graphviz could not parse the DOT text (no graph found)")
+        }
+        // "<stdin>: syntax error in line 3 near '->'" (the prefix varies with the version).
+        var text = first.text
+        if let colon = text.firstRange(of: ": syntax error") { text = String(text[text.index(after: colon.lowerBound)...]).trimmingCharacters() }
+        var line: Int? = nil
+        if let r = text.firstRange(of: " in line ") {
+            let digits = text[r.upperBound...].prefix { $0.isNumber }
+            line = Int(digits)
+            text.removeSubrange(r.lowerBound..<text.index(r.upperBound, offsetBy: digits.count))
+        }
+        return RenderError(.badInput, source: name, line: line, "DOT " + text)
+    }
+}
