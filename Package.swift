@@ -42,11 +42,11 @@ let package = Package(
         ),
         .target(name: "GraphRender", dependencies: ["GraphCore", "GraphIO", "CGraphviz"]),
         .target(name: "Interstice", dependencies: ["GraphCore", "GraphAlgorithms", "GraphIO"]),
-        // Batch runs: YAML manifests, job expansion, the SQLite results store, the runner.
+        // Batch runs: YAML manifests, job expansion, the SQLite results store, the runner (render jobs through GraphRender).
         .target(
             name: "Batch",
             dependencies: [
-                "Interstice",
+                "Interstice", "GraphRender",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -13,12 +13,8 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
     case diffuse
     /// Several models side by side against a null model (`interstice reach`).
     case reach
-    /// Diagrams: needs the GraphRender module's API, which this build lacks (skipped with a
-    /// warning).
+    /// A diagram through Graphviz (`interstice render`), written beside the store.
     case render
-
-    /// Whether this build can run the analysis.
-    public var isAvailable: Bool { self != .render }
 
     public static let models = ["ic", "lt", "complex", "si", "sis", "sir", "bass"]
     public static let measures = ["degree", "in_degree", "out_degree", "strength", "betweenness", "closeness",
@@ -50,7 +46,16 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
     /// The parameters, in the order the manifest documentation lists them.
     public var parameters: [ParameterSpec] {
         switch self {
-        case .info, .render: return []
+        case .info: return []
+        case .render:
+            return [
+                ParameterSpec("format", .choice(["svg", "png", "pdf", "dot"]), default: .string("svg"), "output format (dot: the styled DOT text)"),
+                ParameterSpec("engine", .choice(["auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]), default: .string("auto"), "Graphviz layout engine"),
+                ParameterSpec("size_by", .choice(["degree", "betweenness", "pagerank", "closeness", "harmonic", "eigenvector"]), default: nil, "node size by a measure of the actors' tie graph"),
+                ParameterSpec("color_by", .choice(["organization", "kind", "none"]), default: .string("organization"), "node colour"),
+                ParameterSpec("membership", .choice(["auto", "clusters", "edges", "hidden"]), default: .string("auto"), "how memberships are drawn"),
+                ParameterSpec("relations", .list(.text), default: nil, "relations to draw (default: all)"),
+            ]
         case .centrality:
             return [
                 ParameterSpec("measures", .list(.choice(Self.measures)), default: .array(["degree", "betweenness", "closeness", "pagerank"]), "measures computed by one job"),

@@ -113,7 +113,7 @@ public struct BatchRunner: Sendable {
             switch state.network(for: job) {
             case .failure(let e): failure = "\(e)"
             case .success(let net):
-                do { output = try AnalysisRunner.run(job, network: net, threads: threads) }
+                do { output = try AnalysisRunner.run(job, network: net, threads: threads, folder: store.folder) }
                 catch { failure = error.message }
             }
             let t1 = Date()

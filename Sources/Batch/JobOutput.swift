@@ -47,10 +47,19 @@ public struct JobOutput: Sendable, Hashable {
         public let value: Estimate
     }
 
+    /// A file a job wrote (a diagram), relative to the store's folder.
+    public struct File: Sendable, Hashable {
+        public let path: String
+        public let format: String
+        public let bytes: Int
+        public let sha256: String
+    }
+
     public var statistics: [Statistic] = []
     public var nodeScores: [NodeScore] = []
     public var organizations: [OrganizationRow] = []
     public var curves: [CurvePoint] = []
+    public var files: [File] = []
 
     public init() {}
 

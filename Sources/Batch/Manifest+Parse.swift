@@ -171,10 +171,6 @@ struct ManifestParser {
             guard let kind = AnalysisKind(rawValue: word) else {
                 throw error(nameNode, "unknown analysis \(GraphIOError.quote(word)); analyses are \(AnalysisKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard kind.isAvailable else {
-                warnings.append("\(file):\(location(nameNode)): \(kind.rawValue): skipped, this build has no renderer (the GraphRender module's drawing API is absent)")
-                continue
-            }
             out.append(try parseParameters(kind, nameNode: nameNode, params))
         }
         return out
@@ -270,7 +266,7 @@ struct ManifestParser {
 
     // MARK: datasets
 
-    func parseDatasets(_ node: Node) throws(GraphIOError) -> [Manifest.Dataset] {
+    mutating func parseDatasets(_ node: Node) throws(GraphIOError) -> [Manifest.Dataset] {
         guard let seq = node.sequence, seq.count > 0 else {
             throw error(node, "datasets must be a non-empty list of paths or globs")
         }
@@ -330,7 +326,11 @@ struct ManifestParser {
                 }
                 matches = [pattern]
             }
-            for m in matches.map(Self.trimmed) where names.insert(m).inserted {
+            for m in matches.map(Self.trimmed) {
+                guard names.insert(m).inserted else {
+                    warnings.append("\(file):\(location(patternNode)): dataset \(GraphIOError.quote(m)) is listed already; its jobs run once")
+                    continue
+                }
                 out.append(Manifest.Dataset(name: m, path: resolve(m), format: format, options: options))
             }
         }

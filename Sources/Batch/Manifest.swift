@@ -82,6 +82,6 @@ public struct Manifest: Sendable {
     public let output: String?
     /// SHA-256 of the manifest's bytes, hex.
     public let digest: String
-    /// Things skipped, with their location (an analysis this build cannot run).
+    /// Things to know that are not errors, with their location (a dataset listed twice).
     public let warnings: [String]
 }

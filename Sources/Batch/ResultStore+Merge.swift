@@ -3,7 +3,8 @@ import GRDB
 import Interstice
 
 extension ResultStore {
-    /// Copies the jobs of another store (a shard's) into this one, with their rows and runs.
+    /// Copies the jobs of another store (a shard's) into this one, with their rows, runs and the
+    /// diagrams they wrote.
     ///
     /// A job done in `other` replaces the same job here; a job failed or pending in `other` is
     /// taken only when this store has not done it. Everything of one source store is copied in
@@ -23,6 +24,7 @@ extension ResultStore {
                     throw GraphIOError(.badData, file: other, "not a results store of schema \(ResultStore.schemaVersion) (found \(v ?? "none"))")
                 }
                 var taken = 0
+                var files: [String] = []
                 try db.inTransaction {
                     try db.execute(sql: "DROP TABLE IF EXISTS temp.take")
                     try db.execute(sql: """
@@ -35,6 +37,7 @@ extension ResultStore {
                         "node_scores": "job, node, measure, value",
                         "organization_reach": "*",
                         "curves": "job, model, organization, step, value, low, high",
+                        "files": "job, path, format, bytes, sha256",
                     ]
                     for (t, c) in columns.sorted(by: { $0.key < $1.key }) {
                         try db.execute(sql: "DELETE FROM main.\(t) WHERE job IN (SELECT key FROM temp.take)")
@@ -45,8 +48,19 @@ extension ResultStore {
                     try db.execute(sql: "INSERT OR REPLACE INTO main.jobs (\(jobColumns)) SELECT \(jobColumns) FROM src.jobs WHERE key IN (SELECT key FROM temp.take)")
                     let runColumns = "id, name, manifest, manifest_sha256, seed, version, shard, jobs_option, forced, host, started, finished, seconds, planned, skipped, done, failed"
                     try db.execute(sql: "INSERT OR IGNORE INTO main.runs (\(runColumns)) SELECT \(runColumns) FROM src.runs")
+                    files = try String.fetchAll(db, sql: "SELECT path FROM src.files WHERE job IN (SELECT key FROM temp.take)")
                     try db.execute(sql: "DROP TABLE temp.take")
                     return .commit
+                }
+                // The diagrams themselves, from the source store's folder to this one's.
+                let from = URL(fileURLWithPath: other).deletingLastPathComponent().path
+                let fm = FileManager.default
+                for f in files {
+                    let src = (from as NSString).appendingPathComponent(f), dst = (folder as NSString).appendingPathComponent(f)
+                    guard src != dst, fm.fileExists(atPath: src) else { continue }
+                    try fm.createDirectory(atPath: (dst as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    if fm.fileExists(atPath: dst) { try fm.removeItem(atPath: dst) }
+                    try fm.copyItem(atPath: src, toPath: dst)
                 }
                 return taken
             }

@@ -7,7 +7,8 @@ import Interstice
 ///
 /// Tables (``ResultStore/schema``): `jobs` (one row per job: key, dataset, analysis, parameters
 /// as JSON, status, error, seed, version, timing), `statistics`, `node_scores`,
-/// `organization_reach`, `curves` (the rows a job produced, keyed by the job's key), `runs`
+/// `organization_reach`, `curves`, `files` (the rows a job produced, keyed by the job's key;
+/// `files` names the diagrams render jobs wrote under `renders/`), `runs`
 /// (each invocation: manifest, seed, version, shard, timing, counts) and `meta`.
 ///
 /// Each job's rows and its `done` status are written in one transaction, in WAL mode: a crash or
@@ -18,6 +19,8 @@ public final class ResultStore: Sendable {
 
     /// The file.
     public let path: String
+    /// Its folder (where render jobs write `renders/`).
+    public var folder: String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
     let db: DatabaseQueue
 
     /// Timing columns: the ones that differ between two runs of the same jobs.
@@ -30,6 +33,7 @@ public final class ResultStore: Sendable {
         ("node_scores", ["job", "measure", "node"]),
         ("organization_reach", ["job", "model", "organization"]),
         ("curves", ["job", "model", "organization", "step"]),
+        ("files", ["job", "path"]),
         ("runs", ["started", "id"]),
     ]
 
@@ -66,6 +70,9 @@ public final class ResultStore: Sendable {
       job TEXT NOT NULL, model TEXT NOT NULL, organization TEXT NOT NULL, step INTEGER NOT NULL,
       value REAL, low REAL, high REAL,
       PRIMARY KEY (job, model, organization, step)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS files (
+      job TEXT NOT NULL, path TEXT NOT NULL, format TEXT NOT NULL, bytes INTEGER NOT NULL, sha256 TEXT NOT NULL,
+      PRIMARY KEY (job, path)) WITHOUT ROWID;
     """
 
     /// Opens (creating when needed) the store at `path`; its folder is created too.
@@ -193,7 +200,7 @@ public final class ResultStore: Sendable {
     }
 
     static func deleteRows(_ db: Database, job: String) throws {
-        for t in ["statistics", "node_scores", "organization_reach", "curves"] {
+        for t in ["statistics", "node_scores", "organization_reach", "curves", "files"] {
             try db.cachedStatement(sql: "DELETE FROM \(t) WHERE job = ?").execute(arguments: [job])
         }
     }
@@ -226,6 +233,8 @@ public final class ResultStore: Sendable {
                     try cv.execute(arguments: [job.key, c.model, c.organization, c.step, ResultStore.real(c.value.value),
                                                ResultStore.real(c.value.low), ResultStore.real(c.value.high)])
                 }
+                let fs = try db.cachedStatement(sql: "INSERT INTO files (job, path, format, bytes, sha256) VALUES (?, ?, ?, ?, ?)")
+                for f in o.files { try fs.execute(arguments: [job.key, f.path, f.format, f.bytes, f.sha256]) }
                 try db.cachedStatement(sql: """
                     UPDATE jobs SET status = 'done', error = NULL, started = ?, finished = ?, seconds = ?, run = ? WHERE key = ?
                     """).execute(arguments: [ResultStore.timestamp(started), ResultStore.timestamp(finished),

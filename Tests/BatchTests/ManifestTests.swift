@@ -81,11 +81,19 @@ struct ManifestTests {
         #expect(try manifest("datasets: [Datasets/cucm-plie]\nanalyses: [info]").seed == 1)
     }
 
-    @Test("render is skipped with a warning while GraphRender has no drawing API")
-    func render() throws {
-        let m = try manifest("datasets: [Datasets/cucm-plie]\nanalyses: [info, render]")
-        #expect(m.analyses.map(\.kind) == [.info])
-        #expect(m.warnings == ["m.yaml:2:18: render: skipped, this build has no renderer (the GraphRender module's drawing API is absent)"])
+    @Test("render takes its parameters; a dataset listed twice is warned about and kept once")
+    func renderAndRepeats() throws {
+        let m = try manifest("""
+        datasets: [Datasets/cucm-plie, "Datasets/cu*"]
+        analyses: [info, {render: {format: [svg, dot], size_by: betweenness}}]
+        """)
+        #expect(m.analyses.map(\.kind) == [.info, .render])
+        #expect(m.analyses[1].grid.first?.values == ["svg", "dot"])
+        #expect(m.analyses[1].fixed["engine"] == "auto" && m.analyses[1].fixed["size_by"] == "betweenness")
+        #expect(m.datasets.map(\.name) == ["Datasets/cucm-plie"])
+        #expect(m.warnings == ["m.yaml:1:32: dataset \"Datasets/cucm-plie\" is listed already; its jobs run once"])
+        #expect(manifestError("datasets: [Datasets/cucm-plie]\nanalyses: [{render: {format: gif}}]")?.message
+                == "render: format must be one of svg, png, pdf, dot, found \"gif\"")
     }
 
     /// (manifest, line, column, kind, message fragment)

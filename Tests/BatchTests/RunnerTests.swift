@@ -123,7 +123,7 @@ struct RunnerTests {
         defer { try? store.close() }
         let csv = try store.export(to: tmp.path, format: .csv)
         #expect(csv.map { URL(fileURLWithPath: $0).lastPathComponent } ==
-                ["jobs.csv", "statistics.csv", "node_scores.csv", "organization_reach.csv", "curves.csv", "runs.csv"])
+                ["jobs.csv", "statistics.csv", "node_scores.csv", "organization_reach.csv", "curves.csv", "files.csv", "runs.csv"])
         let jobs = try String(contentsOfFile: tmp.appendingPathComponent("jobs.csv").path, encoding: .utf8)
         #expect(jobs.hasPrefix("key,ordinal,dataset,dataset_sha256,analysis,params,status,error,seed,version,started,finished,seconds,run\n"))
         #expect(jobs.split(separator: "\n").count == 19)
@@ -135,4 +135,48 @@ struct RunnerTests {
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         #expect(first["model"] as? String != nil && first["p_reached"] as? Double != nil)
     }
+}
+
+@Suite("Batch: render jobs")
+struct RenderJobTests {
+    @Test("A render job writes its diagram beside the store, recorded in files; the same bytes every run; merge copies it")
+    func render() throws {
+        let a = try Fixtures.temporaryFolder(), b = try Fixtures.temporaryFolder(), m = try Fixtures.temporaryFolder()
+        defer { for u in [a, b, m] { try? FileManager.default.removeItem(at: u) } }
+        let text = """
+        datasets: [Datasets/chalon-sur-saone]
+        analyses: [{render: {format: [svg, dot], size_by: betweenness}}]
+        """
+        let plan = try JobPlan(try manifest(text), version: "test")
+        for (folder, jobs) in [(a, 1), (b, 2)] {
+            let store = try ResultStore(path: folder.appendingPathComponent("results.sqlite").path)
+            let s = try BatchRunner(options: .init(version: "test", jobs: jobs)).run(plan, into: store, manifestPath: "m.yaml")
+            try store.close()
+            #expect(s.done == 2 && s.failed == 0)
+        }
+        let rows = try #require(try contents(a.appendingPathComponent("results.sqlite").path)["files"])
+        #expect(rows.count == 2)
+        for row in rows {
+            guard case .string(let path) = row[1], case .string(let sha) = row[4], case .int(let size) = row[3] else {
+                Issue.record("bad files row \(row)"); continue
+            }
+            #expect(path.hasPrefix("renders/chalon-sur-saone-"))
+            let bytes = try Fixtures.bytesAt(a.appendingPathComponent(path).path)
+            #expect(bytes.count == size && Digest.hex(of: bytes) == sha)
+            if path.hasSuffix(".svg") { #expect(String(decoding: bytes, as: UTF8.self).contains("<svg")) }
+            if path.hasSuffix(".gv") { #expect(String(decoding: bytes, as: UTF8.self).contains("graph")) }
+        }
+        try expectSameRows(a.appendingPathComponent("results.sqlite").path, b.appendingPathComponent("results.sqlite").path)
+        let merged = try ResultStore(path: m.appendingPathComponent("results.sqlite").path)
+        #expect(try merged.merge(from: a.appendingPathComponent("results.sqlite").path) == 2)
+        try merged.close()
+        for row in rows {
+            guard case .string(let path) = row[1] else { continue }
+            #expect(FileManager.default.fileExists(atPath: m.appendingPathComponent(path).path))
+        }
+    }
+}
+
+extension Fixtures {
+    static func bytesAt(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 }

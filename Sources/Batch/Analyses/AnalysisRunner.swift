@@ -6,14 +6,15 @@ enum AnalysisRunner {
     ///   bit-identical for any count). Centrality jobs use their `threads` parameter instead,
     ///   part of their key, because some sums (betweenness) differ in the last bit between
     ///   thread counts: so the same manifest gives the same rows whatever `--jobs`.
-    static func run(_ job: Job, network: Network, threads: Int) throws(JobFailure) -> JobOutput {
+    /// - Parameter folder: the store's folder, where render jobs write their diagrams.
+    static func run(_ job: Job, network: Network, threads: Int, folder: String) throws(JobFailure) -> JobOutput {
         let p = Parameters(values: job.parameters)
         switch job.analysis {
         case .info: return InfoAnalysis.run(network)
         case .centrality: return try CentralityAnalysis.run(network, p, threads: p.int("threads", 1))
         case .diffuse: return try DiffusionAnalysis.diffuse(network, p, threads: threads)
         case .reach: return try DiffusionAnalysis.reach(network, p, threads: threads)
-        case .render: throw JobFailure("render: this build has no renderer")
+        case .render: return try RenderAnalysis.run(job, network, p, folder: folder)
         }
     }
 }

@@ -16,7 +16,7 @@ struct BatchCommand: ParsableCommand {
         share one manifest; batch merge joins their stores.
 
         Example:
-          interstice batch Datasets/theta-sweep.yaml --jobs 2
+          interstice batch Datasets/case-studies-sweep.yaml --jobs 2
           interstice batch sweep.yaml --shard 3/8 --output shards/3
           interstice batch merge all shards/1 shards/2 shards/3
           interstice batch export all --format csv

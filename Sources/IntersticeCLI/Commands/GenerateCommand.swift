@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a seeded synthetic network: a partnership territory (stochastic block model of organizations with a collective), Barabási–Albert, Erdős–Rényi G(n,p) or G(n,m), Watts–Strogatz.",
         discussion: """
-        OUT is a folder (the native format) or a file whose format comes from its name, as in \
+        OUT is a folder (the native format; any name without an extension) or a file whose format comes from its name, as in \
         convert; - writes standard output with --to. The same parameters and --seed give the same \
         bytes.
 
