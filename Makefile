@@ -6,13 +6,13 @@ DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
 .PHONY: setup build demo test renders bench clean
 
-## setup: install the system libraries (Graphviz, zlib, fonts) when they are missing
+## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
 setup:
-	@if ! pkg-config --exists libgvc zlib 2>/dev/null; then \
-		echo "Installing libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev pkg-config"; \
+	@if ! pkg-config --exists libgvc zlib sqlite3 2>/dev/null; then \
+		echo "Installing libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-			libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev pkg-config >/dev/null; \
+			libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config >/dev/null; \
 	fi
 
 ## build: release build of the `interstice` tool
