@@ -75,7 +75,10 @@ struct GraphvizGateTests {
             let growth = Self.residentBytes() - before
             print("RENDER-MEMORY before=\(before) growth=\(growth)")
             #expect(before > 0)
-            #expect(growth < 4 << 20)
+            // Bound: 12 MiB over 500 renders (under 25 KB a render). Graphviz's known leak of about
+            // 40 KB per clustered dot layout would pass it by far; font and cairo caches that
+            // settle after warm-up (seen: 0.6 to 4.8 MB on a fresh clone) stay under it.
+            #expect(growth < 12 << 20)
             return
         }
         // The parent: run this test alone in a child process and read its measurement.
@@ -98,6 +101,6 @@ struct GraphvizGateTests {
         })
         let growth = try #require(fields["growth"])
         print("GraphvizGateTests: RSS grew \(growth / 1024) KiB over 500 renders (\(growth / 500) bytes per render)")
-        #expect(growth < 4 << 20)
+        #expect(growth < 12 << 20)
     }
 }
