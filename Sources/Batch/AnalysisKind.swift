@@ -65,7 +65,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
                 ParameterSpec("nodes", .choice(["ties", "all"]), default: .string("ties"), "ties: actors only (no organizations or collectives); all: every node"),
                 ParameterSpec("damping", .number(0...1, openLow: true), default: .double(0.85), "PageRank damping"),
                 ParameterSpec("alpha", .number(0...1, openLow: true), default: .double(0.1), "Katz attenuation"),
-                ParameterSpec("threads", .integer(1...1024), default: .int(1), "worker threads of the job (part of its key: sums such as betweenness's may differ in the last bit between thread counts)"),
+                ParameterSpec("threads", .integer(1...1024), default: .int(1), "worker threads of the job (the scores do not depend on it)"),
             ]
         case .diffuse:
             return [

@@ -8,6 +8,7 @@ import Interstice
 //   IntersticeBench datasets [SHARED_DATASETS_DIR]
 //   IntersticeBench algorithms --graph FILE [--task …] [--threads N]
 //   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
+//   IntersticeBench render [--nodes 10000] [--edges 30000] [--engine sfdp] [--repeats 3]
 //   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
 //
 // Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
@@ -44,6 +45,10 @@ do {
         try RelaysBench.run(path: args[1], k: Int(option("--k") ?? "") ?? 10, epsilon: Double(option("--epsilon") ?? "") ?? 0.1,
                             models: (option("--models") ?? "ic,lt").split(separator: ",").map(String.init),
                             threads: Int(option("--threads") ?? ""), repeats: Int(option("--repeats") ?? "") ?? 3)
+    case "render":
+        try RenderBench.run(nodes: Int(option("--nodes") ?? "") ?? 10_000, edges: Int(option("--edges") ?? "") ?? 30_000,
+                            seed: UInt64(option("--seed") ?? "") ?? 1, repeats: Int(option("--repeats") ?? "") ?? 3,
+                            engine: option("--engine") ?? "sfdp")
     case "datasets":
         try DatasetBench.run(root: args.count > 1 ? args[1] : "../shared/datasets")
     default:

@@ -11,13 +11,13 @@ import GraphCore
 ///
 /// Unweighted graphs use BFS; with `weighted` and a weighted graph, arc weights are lengths and
 /// Dijkstra (swift-collections' `Heap`) counts the paths, ties by exact equality as networkx.
-/// Sources run in parallel, each worker with its own scratch and dependency array, merged in
-/// worker order (the result can differ between thread counts in the last bits only).
+/// Sources run in parallel, each worker with its own scratch, into fixed accumulation lanes added
+/// in lane order: the scores are the same bit for bit for any thread count.
 ///
 /// ```swift
 /// let bc = Betweenness(normalized: false).scores(g)
 /// ```
-/// - Complexity: O(n·m) unweighted, O(n·m·log n) weighted; O(threads · n) extra memory.
+/// - Complexity: O(n·m) unweighted, O(n·m·log n) weighted; O(8 · n) extra memory (fixed lanes).
 public struct Betweenness: Sendable, Hashable {
     public var normalized: Bool
     public var endpoints: Bool

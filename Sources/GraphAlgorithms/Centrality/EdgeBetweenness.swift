@@ -7,7 +7,7 @@ import GraphCore
 ///
 /// For an undirected graph each edge is reported once (`source <= target`); parallel edges are
 /// reported separately, each with the paths that use that arc.
-/// - Complexity: O(n·m) unweighted, O(n·m·log n) weighted; O(threads · m) extra memory.
+/// - Complexity: O(n·m) unweighted, O(n·m·log n) weighted; O(8 · m) extra memory (fixed lanes, fewer above 256 MiB).
 public struct EdgeBetweenness: Sendable, Hashable {
     public var normalized: Bool
     public var weighted: Bool

@@ -65,40 +65,57 @@ enum Brandes {
         }
     }
 
-    /// Runs ``accumulate`` from every source in parallel, each worker into its own slice of a
-    /// `workers × width` buffer, then adds the slices in worker order into the result.
+    /// The number of accumulation lanes for a result of `width` entries: 8, fewer when eight
+    /// copies would pass 256 MiB. It depends on the graph only, never on the thread count.
+    static func lanes(width: Int) -> Int {
+        max(1, min(8, (256 << 20) / max(1, width * MemoryLayout<Double>.stride)))
+    }
+
+    /// Runs ``accumulate`` from every source in parallel and returns the sum.
+    ///
+    /// The result is the same bit for bit for any number of threads: sources are cut into fixed
+    /// chunks, chunk `c` always adds into lane `c % L` (``lanes(width:)``), each lane is filled by
+    /// one worker in chunk order, and the lanes are added in lane order. Workers take whole lanes
+    /// (worker `w` of `W` owns lanes `w, w + W, …`), so at most `L` threads are used.
     /// - Parameter width: n for node scores, the arc count for arc scores.
     /// - Parameter sources: the sources to run from (nil: every node).
+    /// - Complexity: O(L · width) extra memory.
     static func allSources(_ g: CSRGraph, weighted: Bool, endpoints: Bool, perArc: Bool, threads: Int?,
                            sources: [Int32]? = nil) -> [Double] {
         let n = g.nodeCount
         let count = sources?.count ?? n
         let width = perArc ? g.arcCount : n
         let chunk = 8
-        let workers = Parallel.workers(threads, work: (count + chunk - 1) / chunk)
-        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, workers * width))
-        buffer.initialize(repeating: 0, count: max(1, workers * width))
+        let chunks = (count + chunk - 1) / chunk
+        let laneCount = min(lanes(width: width), max(1, chunks))
+        let workers = Parallel.workers(threads, work: laneCount)
+        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, laneCount * width))
+        buffer.initialize(repeating: 0, count: max(1, laneCount * width))
         defer { buffer.deallocate() }
         let shared = SharedPointer(buffer)
         g.withView(useWeights: weighted) { view in
             Parallel.run(workers: workers) { w in
                 let scratch = PathScratch(nodeCount: n)
-                let out = shared.base + w * width
-                var c = w
-                while c * chunk < count {
-                    for i in (c * chunk)..<min(count, c * chunk + chunk) {
-                        let s = sources?[i] ?? Int32(i)
-                        accumulate(view, source: s, scratch: scratch, weighted: weighted, endpoints: endpoints,
-                                   node: perArc ? nil : out, arc: perArc ? out : nil)
+                var lane = w
+                while lane < laneCount {
+                    let out = shared.base + lane * width
+                    var c = lane
+                    while c < chunks {
+                        for i in (c * chunk)..<min(count, c * chunk + chunk) {
+                            let s = sources?[i] ?? Int32(i)
+                            accumulate(view, source: s, scratch: scratch, weighted: weighted, endpoints: endpoints,
+                                       node: perArc ? nil : out, arc: perArc ? out : nil)
+                        }
+                        c += laneCount
                     }
-                    c += workers
+                    lane += workers
                 }
             }
         }
         var result = [Double](repeating: 0, count: width)
         result.withUnsafeMutableBufferPointer { r in
-            for w in 0..<workers {
-                let part = buffer + w * width
+            for l in 0..<laneCount {
+                let part = buffer + l * width
                 for i in 0..<width { r[i] += part[i] }
             }
         }
