@@ -10,7 +10,8 @@ public struct DiffusionParameters: Sendable {
     public var runs: Int
     /// Steps simulated after the seeds (0…horizon).
     public var horizon: Int
-    /// Run `r` draws from `SplitMix64(seed: seed, stream: r)`.
+    /// Run `r` draws from `SplitMix64(seed: seed, stream: r)`; a block of 64 bit-parallel runs
+    /// from the stream of its first run.
     public var seed: UInt64
     /// Workers (nil: every core). The result is the same for any value.
     public var threads: Int?
@@ -45,8 +46,9 @@ public enum Diffusion {
     /// ```
     ///
     /// Runs are spread over threads in fixed chunks; run `r` uses its own generator seeded by
-    /// `(seed, r)` and the statistics are exact integer sums, so the result is bit-identical for
-    /// any number of threads.
+    /// `(seed, r)` (IC and LT without organizations: the block of 64 runs starting at `r` uses
+    /// one, see ``BlockSimulator``) and the statistics are exact integer sums, so the result is
+    /// bit-identical for any number of threads.
     ///
     /// - Parameter progress: called after each batch with (runs done, runs asked).
     /// - Complexity: per run, O(arcs of the nodes that adopt) for IC/LT/complex, O(horizon ×
@@ -87,16 +89,23 @@ public enum Diffusion {
             groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
             collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
         let requested = max(0, parameters.runs)
-        let batch = max(1, parameters.batchSize)
+        // IC and LT without organizations run 64 at a time (BlockSimulator); their batches are
+        // whole blocks, so the blocks never depend on the threads.
+        let blocks = BlockSimulator.supports(parameters.model, frame: frame)
+        let lanes = BlockSimulator.lanes
+        let batch = blocks ? (max(1, parameters.batchSize) + lanes - 1) / lanes * lanes : max(1, parameters.batchSize)
         let workers = Parallel.workers(parameters.threads, work: max(1, min(requested, batch) / 4))
         var total = DiffusionTally(n: n, groups: groups, horizon: horizon, nodeSteps: parameters.recordNodeSteps)
         var stoppedEarly = false
         var maxHalf = Double.nan
 
         DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead) { view in
-            let sims = (0..<workers).map { _ in
+            let sims = blocks ? [] : (0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
             }
+            let blockSims = blocks ? (0..<workers).map { _ in
+                BlockSimulator(view: view, model: parameters.model, horizon: horizon)
+            } : []
             var done = 0
             while done < requested {
                 let count = min(batch, requested - done)
@@ -106,6 +115,19 @@ public enum Diffusion {
                 tallies.withUnsafeMutableBufferPointer { tb in
                     let tp = SharedPointer(tb.baseAddress!)
                     let simBox = UncheckedBox(sims)
+                    if blocks {
+                        let blockBox = UncheckedBox(blockSims)
+                        Parallel.forEachChunk(count: (count + lanes - 1) / lanes, chunk: 1, workers: workers) { w, range in
+                            let sim = blockBox.value[w]
+                            for b in range {
+                                let first = done + b * lanes
+                                var rng = SplitMix64(seed: parameters.seed, stream: UInt64(first))
+                                sim.run(laneCount: min(lanes, done + count - first), seeds: parameters.seeds, rng: &rng,
+                                        into: &tp.base[w])
+                            }
+                        }
+                        return
+                    }
                     Parallel.forEachChunk(count: count, chunk: 8, workers: workers) { w, range in
                         let sim = simBox.value[w]
                         for k in range {

@@ -11,31 +11,75 @@ public enum SeedSelection: Sendable, Hashable {
     case random(Int, kind: NodeKind?)
     /// The `k` nodes with the highest score of a centrality measure (ties by node index).
     case top(Int, measure: String)
+    /// The nodes whose attribute compares so with a value (`toa<=2`, `level=hospital`):
+    /// numerically when both sides are numbers, else as text (`=` only).
+    case attribute(String, Comparison, String)
+
+    /// How ``attribute(_:_:_:)`` compares.
+    public enum Comparison: String, Sendable, Hashable, CaseIterable {
+        case lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">", equal = "="
+    }
 
     /// Errors in a seed specification.
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public let description: String
     }
 
-    /// Parses `collective:NAME`, `random:K`, `top:K:MEASURE`, or comma-separated ids.
+    /// Parses `collective:NAME`, `random:K`, `top:K:MEASURE`, `ATTR<=VALUE` (also `<`, `=`, `>=`,
+    /// `>`), or comma-separated ids.
     public init(parsing text: String) throws(Problem) {
+        self = try Self.parse(text)
+    }
+
+    static func parse(_ text: String) throws(Problem) -> SeedSelection {
+        if let comparison = try Self.comparison(text) { return comparison }
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         switch parts.first {
-        case "collective" where parts.count == 2: self = .collective(parts[1])
+        case "collective" where parts.count == 2: return .collective(parts[1])
         case "random" where parts.count == 2:
             guard let k = Int(parts[1]), k >= 0 else { throw Problem(description: "random:K needs a whole number, found \"\(parts[1])\"") }
-            self = .random(k, kind: nil)
+            return .random(k, kind: nil)
         case "top" where parts.count == 3:
             guard let k = Int(parts[1]), k >= 0 else { throw Problem(description: "top:K:MEASURE needs a whole number K, found \"\(parts[1])\"") }
             guard ["degree", "pagerank", "betweenness", "closeness", "harmonic", "eigenvector"].contains(parts[2]) else {
                 throw Problem(description: "top:K:MEASURE takes degree, pagerank, betweenness, closeness, harmonic or eigenvector, not \"\(parts[2])\"")
             }
-            self = .top(k, measure: parts[2])
+            return .top(k, measure: parts[2])
         default:
             let ids = text.split(separator: ",").map { String($0) }
             guard !ids.isEmpty else { throw Problem(description: "no seeds given") }
-            self = .ids(ids)
+            return .ids(ids)
         }
+    }
+
+    /// `ATTR<=VALUE` and the other comparisons; nil when `text` is none.
+    static func comparison(_ text: String) throws(Problem) -> SeedSelection? {
+        guard !text.contains(","), !text.hasPrefix("collective:") else { return nil }
+        for c in Comparison.allCases {  // two-character operators first
+            guard let r = find(c.rawValue, in: text) else { continue }
+            let name = trimmed(text[..<r.lowerBound])
+            let value = trimmed(text[r.upperBound...])
+            guard !name.isEmpty, !value.isEmpty else { throw Problem(description: "ATTR\(c.rawValue)VALUE needs both sides, found \"\(text)\"") }
+            if c != .equal && Double(value) == nil {
+                throw Problem(description: "\(name)\(c.rawValue)\(value): \(c.rawValue) compares numbers, and \"\(value)\" is not one")
+            }
+            return .attribute(name, c, value)
+        }
+        return nil
+    }
+
+    /// The first occurrence of `needle` in `text` (the standard library has no substring search).
+    static func find(_ needle: String, in text: String) -> Range<String.Index>? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i...].hasPrefix(needle) { return i..<text.index(i, offsetBy: needle.count) }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    static func trimmed(_ s: Substring) -> String {
+        String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     /// The seed nodes in a network.
@@ -56,6 +100,30 @@ public enum SeedSelection: Sendable, Hashable {
                 out.append(v)
             }
             return Array(Set(out)).sorted()
+        case .attribute(let name, let comparison, let value):
+            guard let column = network.nodeAttributes[name] else {
+                throw Problem(description: "no node attribute \"\(name)\"")
+            }
+            let number = Double(value)
+            var out: [Int32] = []
+            for v in 0..<network.nodeCount {
+                guard let x = column.values[v] else { continue }
+                let keep: Bool
+                if let number, let y = x.numericValue {
+                    switch comparison {
+                    case .lessOrEqual: keep = y <= number
+                    case .greaterOrEqual: keep = y >= number
+                    case .less: keep = y < number
+                    case .greater: keep = y > number
+                    case .equal: keep = y == number
+                    }
+                } else {
+                    keep = comparison == .equal && x.description == value
+                }
+                if keep { out.append(Int32(v)) }
+            }
+            guard !out.isEmpty else { throw Problem(description: "no node has \(name)\(comparison.rawValue)\(value)") }
+            return out
         case .random(let k, let kind):
             var pool = kind.map { network.nodes(ofKind: $0) } ?? Array(0..<Int32(network.nodeCount))
             guard k <= pool.count else { throw Problem(description: "random:\(k) asks for more seeds than the \(pool.count) nodes") }

@@ -85,7 +85,7 @@ struct DiffusionSetup {
             seedNodes = collective.participants.members
         }
         graph = net.diffusionGraph(try channels.channels(net))
-        let frame = channels.frame(net, collective: collective)
+        let frame = channels.frame(net, collective: collective, include: try channels.organizationFilter(net))
         parameters = DiffusionParameters(model: try model.model(name, network: net), seeds: seedNodes, runs: monteCarlo.runs,
                                          horizon: monteCarlo.horizon, seed: monteCarlo.seed, threads: monteCarlo.threads,
                                          frame: frame, targetHalfWidth: monteCarlo.targetHalfWidth)

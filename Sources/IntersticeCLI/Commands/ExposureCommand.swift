@@ -34,6 +34,7 @@ struct ExposureCommand: ParsableCommand {
           interstice exposure Datasets/medInnovations --adoption toa --never 18 --per-relation
           interstice exposure Datasets/medInnovations --adoption toa --never 18 --within city --by city --rows relation
           interstice exposure Datasets/kfamily --adoption toa --within village --format csv -o kfamily.csv
+          interstice exposure Datasets/medInnovations --adoption toa --never 18 --by city --plot medinnovations-exposure.svg
         """
     )
 
@@ -69,6 +70,8 @@ struct ExposureCommand: ParsableCommand {
     @Option(help: "Print only one table: node, relation, organization or period.")
     var rows: ExposureRows?
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Also write the cumulative adoption per group and the mean exposure by period as SVG.", valueName: "file.svg"))
+    var plot: String?
 
     func validate() throws {
         guard lag >= 0 && lag <= 1_000_000 else { throw ValidationError("--lag must be in 0…1000000") }
@@ -96,6 +99,11 @@ struct ExposureCommand: ParsableCommand {
             let curves = try adoptionCurves(net, times)
             let report = ExposureReport(network: net, adoption: times, results: results, curves: curves, options: self)
             try output.emit(report.render())
+            if let plot {
+                try OutputFile.write(ExposurePlot.figure(results, curves: curves, adoption: times, network: net,
+                                                         dataset: net.metadata.name ?? input.dataset, column: adoption).svg(),
+                                     to: plot)
+            }
         }
     }
 

@@ -8,7 +8,8 @@ struct ReachCommand: ParsableCommand {
         commandName: "reach",
         abstract: "Does an invention started by the collective reach and become institutionalized in the organizations, and is that different from chance?",
         discussion: """
-        Seeds are the collective's participants. Independent cascade, linear threshold and \
+        Seeds are the collective's participants (or --seeds: then, without a collective, the seeds \
+        are the group the invention starts from, and nothing lapses). Independent cascade, linear threshold and \
         complex contagion (k = 2) run side by side; an organization is reached when a member \
         outside the collective adopts, and institutionalized when a share θ of those members hold \
         it (--theta, --rule). At the collective's end (its dates, one step = --step-days days) \
@@ -18,11 +19,13 @@ struct ReachCommand: ParsableCommand {
         Example:
           interstice reach Datasets/cucm-plie
           interstice reach Datasets/chalon-sur-saone --probability 0.3 --null label-permutation --format json
-          interstice reach Datasets/medInnovations --probability advice=0.1,discussion=0.1,friendship=0.05 --null-samples 19
+          interstice reach Datasets/medInnovations --seeds "toa<=2" --organizations level=hospital --probability 0.1
         """
     )
 
     @OptionGroup var input: DatasetOptions
+    @Option(help: ArgumentHelp("Where the invention starts (default: the collective's participants): collective:NAME, comma-separated ids, random:K, top:K:MEASURE, or ATTR<=VALUE (also <, =, >=, >).", valueName: "spec"))
+    var seeds: String?
     @Option(help: "Models to compare, comma-separated: ic, lt, complex, si, sis, sir, bass.")
     var models = "ic,lt,complex"
     @OptionGroup var monteCarlo: MonteCarloOptions
@@ -51,9 +54,24 @@ struct ReachCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let net = try input.load()
-            guard let collective = try channels.chosenCollective(net) else {
-                throw ValidationError("the dataset has no collective (a node of kind collective with participant edges); use `interstice diffuse --seeds …` instead")
+            let collective = try channels.chosenCollective(net)
+            let start: StartGroup
+            if let seeds {
+                let nodes: [Int32]
+                do { nodes = try SeedSelection(parsing: seeds).resolve(in: net, seed: monteCarlo.seed) }
+                catch { throw ValidationError("--seeds: \(error)") }
+                guard !nodes.isEmpty else { throw ValidationError("--seeds \(seeds): no node matches") }
+                start = StartGroup(label: collective.map { "seeds \(seeds) (the collective \"\(net.displayLabel($0.node))\" frames the reach)" }
+                                       ?? "seeds \(seeds)",
+                                   id: collective?.id, seeds: NodeSet(name: "seeds", members: nodes))
+            } else {
+                guard let collective else {
+                    throw ValidationError("the dataset has no collective (a node of kind collective with participant edges): give --seeds (ids, random:K, top:K:MEASURE or ATTR<=VALUE)")
+                }
+                start = StartGroup(label: "the collective \"\(net.displayLabel(collective.node))\"", id: collective.id,
+                                   seeds: collective.participants)
             }
+            let include = try channels.organizationFilter(net)
             let names = models.split(separator: ",").compactMap { DiffusionModelName(rawValue: String($0)) }
             let analysis = ReachAnalysis(
                 models: try names.map { try parameters.model($0, network: net) },
@@ -61,11 +79,11 @@ struct ReachCommand: ParsableCommand {
                 seed: monteCarlo.seed, threads: monteCarlo.threads, nullModel: NullModel(rawValue: null),
                 nullSamples: nullSamples, nullRuns: nullRuns)
             let bar = ProgressBar(label: "reach")
-            let result = analysis.run(net, seeds: collective.participants.members,
-                                      frame: { channels.frame($0, collective: collective) },
+            let result = analysis.run(net, seeds: start.seeds.members,
+                                      frame: { channels.frame($0, collective: collective, starters: start.seeds, include: include) },
                                       progress: { bar.update($0, $1) })
             bar.finish()
-            try output.emit(ReachReport.render(result, network: net, collective: collective, options: self))
+            try output.emit(ReachReport.render(result, network: net, start: start, options: self))
             if let plot {
                 let fig = DiffusionPlot.figure(result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
@@ -75,9 +93,18 @@ struct ReachCommand: ParsableCommand {
     }
 }
 
+/// Where the invention starts: the collective's participants, or `--seeds`.
+struct StartGroup {
+    /// How the report names it.
+    let label: String
+    /// The collective's id, when there is one.
+    let id: String?
+    let seeds: NodeSet
+}
+
 /// The reach report as a text table, CSV (one row per model × organization) or JSON.
 enum ReachReport {
-    static func render(_ r: ReachAnalysis.Result, network net: Network, collective: Collective,
+    static func render(_ r: ReachAnalysis.Result, network net: Network, start: StartGroup,
                        options o: ReachCommand) -> [UInt8] {
         let num = DiffusionReport.num, cell = DiffusionReport.cell
         let a = r.analysis
@@ -118,19 +145,24 @@ enum ReachReport {
                 ])
             })
             return Array((JSONValue.object([
-                ("dataset", .string(o.input.dataset)), ("collective", .string(collective.id)),
-                ("participants", .int(collective.participants.count)),
+                ("dataset", .string(o.input.dataset)), ("collective", start.id.map { .string($0) } ?? .null),
+                ("seeds", .string(o.seeds ?? "collective")), ("participants", .int(start.seeds.count)),
                 ("null_model", .string(a.nullModel?.rawValue ?? "none")), ("null_samples", .int(a.nullModel == nil ? 0 : a.nullSamples)),
                 ("null_runs", .int(a.nullRuns)), ("version", .string(IntersticeVersion.string)),
                 ("models", models),
             ]).text() + "\n").utf8)
         case .table:
-            var out = "Reach of an invention started by the collective \"\(net.displayLabel(collective.node))\" "
-            out += "(\(collective.participants.count) participants) in \(net.metadata.name ?? o.input.dataset)\n"
+            var out = "Reach of an invention started by \(start.label) "
+            out += "(\(start.seeds.count) \(start.id == nil || o.seeds != nil ? "seeds" : "participants")) in \(net.metadata.name ?? o.input.dataset)\n"
             let end = r.models.first?.observed.parameters.frame?.collectiveEnd
             out += "Runs: \(a.runs) per model (seed \(a.seed)); horizon \(a.horizon) steps of \(ResultTable(columns: []).fixed(o.channels.stepDays, digits: 0)) days"
-            out += end.map { "; the collective ends at step \($0)" } ?? "; the collective does not end within the horizon"
-            out += ".\nInstitutionalized: \(o.channels.rule.rawValue) rule, θ = \(o.channels.theta) of the members beyond the collective.\n"
+            if start.id == nil {
+                out += "; no collective, so nothing lapses"
+            } else {
+                out += end.map { "; the collective ends at step \($0)" } ?? "; the collective does not end within the horizon"
+            }
+            let beyond = start.id == nil ? "the seeds" : "the collective"
+            out += ".\nInstitutionalized: \(o.channels.rule.rawValue) rule, θ = \(o.channels.theta) of the members beyond \(beyond).\n"
             if let nm = a.nullModel {
                 out += "Chance: \(a.nullSamples) networks of the \(nm.rawValue) null model, \(a.nullRuns) runs each; p = share of null values at least as extreme.\n"
             }

@@ -82,7 +82,7 @@ struct RelaysCommand: ParsableCommand {
             let net = try input.load()
             let collective = try channels.chosenCollective(net)
             let ch = try channels.channels(net)
-            let frame = channels.frame(net, collective: collective)
+            let frame = channels.frame(net, collective: collective, include: try channels.organizationFilter(net))
             let graph = net.diffusionGraph(ch)
             let relation = Relation(tieRelation)
             guard let strength = tieProbability ?? ch.strength[relation] else {

@@ -64,9 +64,15 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: "Institutionalization rule: share, head, share-or-head, share-and-head.")
     var rule: InstitutionalizationRule.Mode = .share
 
+    @Option(help: ArgumentHelp("Only organizations whose attribute has this value count (for example level=hospital).", valueName: "attr=value"))
+    var organizations: String?
+
     func validate() throws {
         guard theta > 0 && theta <= 1 else { throw ValidationError("--theta must be in (0, 1]") }
         guard stepDays > 0 else { throw ValidationError("--step-days must be positive") }
+        if let o = organizations, o.split(separator: "=", maxSplits: 1).count != 2 {
+            throw ValidationError("--organizations takes attr=value, for example level=hospital")
+        }
         _ = try strengths(default: [])
     }
 
@@ -120,11 +126,32 @@ struct ChannelOptions: ParsableArguments {
         return all.first
     }
 
-    func frame(_ net: Network, collective: Collective?) -> OrganizationFrame {
+    /// The organizations `--organizations attr=value` keeps, by node index (nil: all). Null
+    /// networks keep node indices and attributes, so the filter of the observed network serves them.
+    func organizationFilter(_ net: Network) throws -> (@Sendable (Int32) -> Bool)? {
+        guard let o = organizations else { return nil }
+        let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
+        guard kv.count == 2, let column = net.nodeAttributes[kv[0]] else {
+            throw ValidationError("--organizations: the dataset has no node attribute \"\(kv.first ?? o)\"")
+        }
+        let keep = (0..<net.nodeCount).map { column.values[$0]?.description == kv[1] }
+        guard net.organizations(include: { keep[Int($0)] }).groupCount > 0 else {
+            throw ValidationError("--organizations \(o): no organization has that value")
+        }
+        return { v in Int(v) < keep.count && keep[Int(v)] }
+    }
+
+    /// The organizational frame: the collective's participants and end (or, without a
+    /// collective, `starters` as the group the invention starts from, with no end), the
+    /// organizations kept by `include`, their heads, and the rule.
+    func frame(_ net: Network, collective: Collective?, starters: NodeSet? = nil,
+               include: (@Sendable (Int32) -> Bool)? = nil) -> OrganizationFrame {
         let f = net.diffusionFrame(collective: collective, stepDays: stepDays,
                                    rule: InstitutionalizationRule(threshold: theta, mode: rule))
-        guard let end else { return f }
-        return OrganizationFrame(organizations: f.organizations, participants: f.participants,
-                                 collectiveEnd: end < 0 ? nil : end, heads: f.heads, rule: f.rule)
+        let orgs = include.map { net.organizations(include: $0) } ?? f.organizations
+        let heads = include == nil ? f.heads : OrganizationFrame.heads(in: net, organizations: orgs)
+        let participants = collective == nil ? (starters ?? f.participants) : f.participants
+        let last = self.end.map { $0 < 0 ? nil : $0 } ?? f.collectiveEnd
+        return OrganizationFrame(organizations: orgs, participants: participants, collectiveEnd: last, heads: heads, rule: f.rule)
     }
 }
