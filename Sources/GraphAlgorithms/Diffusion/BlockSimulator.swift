@@ -13,8 +13,9 @@ import GraphCore
 ///   adopted; with one shared probability the successes among them are found by geometric
 ///   skipping (one draw per success, as the scalar loop does per row), else per arc over its
 ///   lanes.
-/// - LT: a node that receives influence gets a slot of 64 thresholds (drawn lazily, per lane,
-///   as the scalar model draws them) and 64 influence sums; adoption is synchronous per step.
+/// - LT: a node that receives influence in a lane gets that lane's chunk of 16 thresholds (drawn
+///   lazily, per lane, as the scalar model draws them) and 16 influence sums; adoption is
+///   synchronous per step.
 ///
 /// A block of runs draws from one generator, `SplitMix64(seed:, stream: first run of the block)`;
 /// blocks are fixed by the run numbers (never by the threads), and the tallies are integer sums,
@@ -25,54 +26,63 @@ import GraphCore
 /// Used by ``Diffusion/simulate(_:_:progress:)`` for IC and LT without an organizational
 /// frame (no organization counters, no lapse); reach analyses with organizations run on the
 /// scalar ``DiffusionSimulator``.
+///
+/// Memory: one 64-byte record per node holds everything a visit reads or writes (lanes adopted,
+/// lanes transmitting now and next, LT candidate lanes, LT chunk numbers), so a visit costs one
+/// cache line where separate arrays cost five. The loops work on a value (``BlockWork``) holding
+/// raw pointers and counters in locals: the same loops over a class's stored arrays spent half
+/// their time in Swift's dynamic exclusivity checks.
 final class BlockSimulator {
     static let lanes = 64
 
     let view: DiffusionView
     let model: DiffusionModel
     let horizon: Int
-
-    /// Lanes in which the node has adopted.
-    let ever: UnsafeMutablePointer<UInt64>
-    /// Lanes in which the node adopted in the last step (it transmits now) / in this step.
-    var current: UnsafeMutablePointer<UInt64>
-    var upcoming: UnsafeMutablePointer<UInt64>
-    /// LT: lanes in which the node is a candidate this step; its slot in the pools (-1: none).
-    let candidate: UnsafeMutablePointer<UInt64>
-    let slot: UnsafeMutablePointer<Int32>
-    /// LT pools: 64 thresholds (NaN: not drawn) and 64 influence sums per slot.
-    var thresholds: [Double] = []
-    var received: [Double] = []
-    var slots = 0
-
-    var touched: [Int32] = []
-    var frontier: [Int32] = []
-    var next: [Int32] = []
-    var candidates: [Int32] = []
-    /// Adopters so far in each lane.
-    var laneAdopters = [Int64](repeating: 0, count: 64)
-    var laneList = [Int](repeating: 0, count: 64)
-    var edgesExamined: Int64 = 0
+    let n: Int
+    /// 8 words per node: ever, lanes of the even/odd step, LT candidates, the sum of adoption
+    /// steps over the block's lanes, 2 words of LT chunk numbers, one spare.
+    let records: UnsafeMutablePointer<UInt64>
+    /// Node lists of capacity n: touched, frontier, next, LT candidates; frontier row bounds.
+    let touched, frontier, next, candidates: UnsafeMutablePointer<Int32>
+    let rowStart, rowEnd: UnsafeMutablePointer<Int>
+    /// LT pool: per chunk, 16 lanes of (threshold, NaN until drawn; influence received).
+    var pool: UnsafeMutablePointer<Double>
+    var poolChunks: Int
+    /// IC: the successful trials of a step (arc, lane bit, target), grown as needed.
+    var trialArc: UnsafeMutablePointer<Int>
+    var trialBit: UnsafeMutablePointer<UInt64>
+    var trialTarget: UnsafeMutablePointer<Int32>
+    var trialCapacity: Int
 
     init(view: DiffusionView, model: DiffusionModel, horizon: Int) {
         self.view = view
         self.model = model
         self.horizon = horizon
         let n = max(1, view.n)
-        ever = .allocate(capacity: n); ever.initialize(repeating: 0, count: n)
-        current = .allocate(capacity: n); current.initialize(repeating: 0, count: n)
-        upcoming = .allocate(capacity: n); upcoming.initialize(repeating: 0, count: n)
-        candidate = .allocate(capacity: n); candidate.initialize(repeating: 0, count: n)
-        slot = .allocate(capacity: n); slot.initialize(repeating: -1, count: n)
+        self.n = n
+        records = UnsafeMutableRawPointer.allocate(byteCount: 64 * n, alignment: 64).bindMemory(to: UInt64.self, capacity: 8 * n)
+        records.initialize(repeating: 0, count: 8 * n)
+        func nodes() -> UnsafeMutablePointer<Int32> {
+            let p = UnsafeMutablePointer<Int32>.allocate(capacity: n); p.initialize(repeating: 0, count: n); return p
+        }
+        touched = nodes(); frontier = nodes(); next = nodes(); candidates = nodes()
+        rowStart = .allocate(capacity: n); rowEnd = .allocate(capacity: n)
+        poolChunks = 0
+        pool = .allocate(capacity: 1)
+        trialCapacity = 0
+        trialArc = .allocate(capacity: 1); trialBit = .allocate(capacity: 1); trialTarget = .allocate(capacity: 1)
     }
 
     deinit {
-        ever.deallocate(); current.deallocate(); upcoming.deallocate(); candidate.deallocate(); slot.deallocate()
+        records.deallocate()
+        for p in [touched, frontier, next, candidates] { p.deallocate() }
+        rowStart.deallocate(); rowEnd.deallocate()
+        pool.deallocate(); trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()
     }
 
     /// Whether the engine can run `model` under `frame` here.
     static func supports(_ model: DiffusionModel, frame: OrganizationFrame?) -> Bool {
-        guard frame == nil || (frame!.organizations.groupCount == 0 && frame!.collectiveEnd == nil) else { return false }
+        if let frame, frame.organizations.groupCount > 0 || frame.collectiveEnd != nil { return false }
         switch model {
         case .independentCascade, .linearThreshold: return true
         default: return false
@@ -82,65 +92,119 @@ final class BlockSimulator {
     /// Runs lanes `0..<laneCount` of one block from `seeds` and adds them to `tally`.
     func run(laneCount: Int, seeds: [Int32], rng: inout SplitMix64, into tally: inout DiffusionTally) {
         precondition(laneCount >= 1 && laneCount <= Self.lanes)
+        var w = BlockWork(self)
+        w.run(laneCount: laneCount, seeds: seeds, rng: &rng, tally: &tally)
+        pool = w.pool; poolChunks = w.poolChunks
+        trialArc = w.trialArc; trialBit = w.trialBit; trialTarget = w.trialTarget; trialCapacity = w.trialCapacity
+    }
+}
+
+/// One block's working state, in locals (see ``BlockSimulator``).
+struct BlockWork {
+    let view: DiffusionView
+    let model: DiffusionModel
+    let horizon: Int
+    let records: UnsafeMutablePointer<UInt64>
+    let touched, candidates: UnsafeMutablePointer<Int32>
+    var frontier, next: UnsafeMutablePointer<Int32>
+    let rowStart, rowEnd: UnsafeMutablePointer<Int>
+    var touchedCount = 0, frontierCount = 0, nextCount = 0, candidateCount = 0
+    /// Word of a record holding the lanes that transmit now (1 or 2); the next step's is 3 − it.
+    var now = 1
+    var pool: UnsafeMutablePointer<Double>
+    var poolChunks: Int
+    var chunksUsed = 0
+    var trialArc: UnsafeMutablePointer<Int>
+    var trialBit: UnsafeMutablePointer<UInt64>
+    var trialTarget: UnsafeMutablePointer<Int32>
+    var trialCapacity: Int
+    var edgesExamined: Int64 = 0
+    /// Adopters so far per lane.
+    var laneAdopters = (0..<64).map { _ in Int64(0) }
+
+    init(_ s: BlockSimulator) {
+        view = s.view; model = s.model; horizon = s.horizon
+        records = s.records; touched = s.touched; candidates = s.candidates
+        frontier = s.frontier; next = s.next; rowStart = s.rowStart; rowEnd = s.rowEnd
+        pool = s.pool; poolChunks = s.poolChunks
+        trialArc = s.trialArc; trialBit = s.trialBit; trialTarget = s.trialTarget; trialCapacity = s.trialCapacity
+    }
+
+    // MARK: The node record
+
+    @inline(__always) func ever(_ v: Int) -> UInt64 { records[8 &* v] }
+    @inline(__always) func current(_ v: Int) -> UInt64 { records[8 &* v &+ now] }
+    @inline(__always) func upcoming(_ v: Int) -> UInt64 { records[8 &* v &+ 3 &- now] }
+    /// The pool chunk of lanes 16g…16g+15 of node v (-1: none). Stored plus one, two per word.
+    @inline(__always) func chunk(_ v: Int, _ g: Int) -> Int {
+        Int(UInt32(truncatingIfNeeded: records[8 &* v &+ 5 &+ g >> 1] >> UInt64(32 &* (g & 1)))) &- 1
+    }
+    @inline(__always) func setChunk(_ v: Int, _ g: Int, _ c: Int) {
+        let i = 8 &* v &+ 5 &+ g >> 1, shift = UInt64(32 &* (g & 1))
+        let keep: UInt64 = records[i] & ~(0xFFFF_FFFF << shift)
+        records[i] = keep | (UInt64(c &+ 1) << shift)
+    }
+    @inline(__always) func hasChunks(_ v: Int) -> Bool {
+        records[8 &* v &+ 5] | records[8 &* v &+ 6] != 0
+    }
+
+    mutating func run(laneCount: Int, seeds: [Int32], rng: inout SplitMix64, tally: inout DiffusionTally) {
         let all: UInt64 = laneCount == 64 ? ~0 : (1 << UInt64(laneCount)) - 1
-        edgesExamined = 0
-        for l in 0..<laneCount { laneAdopters[l] = 0 }
-        frontier.removeAll(keepingCapacity: true)
-        for s in seeds where ever[Int(s)] == 0 {
-            ever[Int(s)] = all
-            current[Int(s)] = all
-            touched.append(s)
-            frontier.append(s)
+        now = 1
+        for s in seeds where ever(Int(s)) == 0 {
+            let v = Int(s)
+            touched[touchedCount] = s; touchedCount += 1
+            records[8 * v] = all
+            records[8 * v + now] = all
+            frontier[frontierCount] = s; frontierCount += 1
         }
-        for l in 0..<laneCount { laneAdopters[l] = Int64(frontier.count) }
-        if tally.nodeSteps.isEmpty == false { for s in frontier { tally.nodeSteps[Int(s) * tally.h1] += Int32(laneCount) } }
-        recordStep(0, laneCount: laneCount, into: &tally)
+        for l in 0..<laneCount { laneAdopters[l] = Int64(frontierCount) }
+        let h1 = tally.h1
+        let recordSteps = !tally.nodeSteps.isEmpty
+        if recordSteps { for i in 0..<frontierCount { tally.nodeSteps[Int(frontier[i]) * h1] += Int32(laneCount) } }
+        record(0, laneCount, &tally)
         var t = 1
-        while t <= horizon && !frontier.isEmpty {
-            next.removeAll(keepingCapacity: true)
+        while t <= horizon && frontierCount > 0 {
+            nextCount = 0
             switch model {
             case .independentCascade: stepIC(&rng)
             case .linearThreshold(let th): stepLT(th, &rng)
             default: preconditionFailure("BlockSimulator runs IC and LT only")
             }
-            // Count this step's adoptions per lane and per node.
-            for v in next {
-                let vi = Int(v)
-                var bits = upcoming[vi]
+            // This step's adoptions, per lane and per node.
+            for i in 0..<nextCount {
+                let vi = Int(next[i])
+                var bits = upcoming(vi)
                 let c = bits.nonzeroBitCount
-                tally.nodeTimeSum[vi] += Int64(t) * Int64(c)
-                if !tally.nodeSteps.isEmpty { tally.nodeSteps[vi * tally.h1 + t] += Int32(c) }
+                records[8 * vi + 4] &+= UInt64(t) &* UInt64(c)
+                if recordSteps { tally.nodeSteps[vi * h1 + t] += Int32(c) }
                 while bits != 0 {
                     laneAdopters[bits.trailingZeroBitCount] += 1
                     bits &= bits &- 1
                 }
             }
-            recordStep(t, laneCount: laneCount, into: &tally)
+            record(t, laneCount, &tally)
             // The next step transmits from this step's adopters.
-            for u in frontier { current[Int(u)] = 0 }
-            swap(&current, &upcoming)
+            for i in 0..<frontierCount { records[8 * Int(frontier[i]) + now] = 0 }
+            now = 3 - now
             swap(&frontier, &next)
+            frontierCount = nextCount
             t += 1
         }
-        // Quiet until the horizon: the counts stay as they are.
-        if t <= horizon {
+        if t <= horizon {  // quiet until the horizon: the counts stay as they are
             var s: Int64 = 0, q: Int64 = 0
             for l in 0..<laneCount { s += laneAdopters[l]; q += laneAdopters[l] * laneAdopters[l] }
             for step in t...horizon { tally.holdersByStep[step] += s; tally.holdersSqByStep[step] += q }
         }
-        for u in frontier { current[Int(u)] = 0 }
-        frontier.removeAll(keepingCapacity: true)
-        // Per node and per run totals, then the reset through the touched list.
-        for v in touched {
-            let vi = Int(v)
-            let c = Int32(ever[vi].nonzeroBitCount)
-            tally.nodeEver[vi] += c
-            tally.nodeHold[vi] += c
-            ever[vi] = 0
-            slot[vi] = -1
+        // Per node totals, and the reset of every record the block touched.
+        for i in 0..<touchedCount {
+            let vi = Int(touched[i])
+            let c = Int32(ever(vi).nonzeroBitCount)
+            tally.nodes[vi].ever += c
+            tally.nodes[vi].hold += c
+            tally.nodes[vi].timeSum += Int64(records[8 * vi + 4])
+            (records + 8 * vi).update(repeating: 0, count: 8)
         }
-        touched.removeAll(keepingCapacity: true)
-        slots = 0
         for l in 0..<laneCount {
             let x = laneAdopters[l]
             tally.spreadSum += x; tally.spreadSq += x * x
@@ -150,7 +214,7 @@ final class BlockSimulator {
         tally.edgesExamined += edgesExamined
     }
 
-    @inline(__always) func recordStep(_ t: Int, laneCount: Int, into tally: inout DiffusionTally) {
+    func record(_ t: Int, _ laneCount: Int, _ tally: inout DiffusionTally) {
         var s: Int64 = 0, q: Int64 = 0
         for l in 0..<laneCount { s += laneAdopters[l]; q += laneAdopters[l] * laneAdopters[l] }
         tally.holdersByStep[t] += s
@@ -158,137 +222,185 @@ final class BlockSimulator {
     }
 
     /// Node `v` adopts in the lanes `bits` (none of which it had adopted in).
-    @inline(__always) func adopt(_ v: Int, _ bits: UInt64) {
-        if ever[v] == 0 && slot[v] < 0 { touched.append(Int32(v)) }
-        ever[v] |= bits
-        if upcoming[v] == 0 { next.append(Int32(v)) }
-        upcoming[v] |= bits
+    @inline(__always) mutating func adopt(_ v: Int, _ bits: UInt64) {
+        let r = 8 &* v
+        if records[r] == 0 && !hasChunks(v) { touched[touchedCount] = Int32(v); touchedCount += 1 }
+        records[r] |= bits
+        let up = r &+ 3 &- now
+        if records[up] == 0 { next[nextCount] = Int32(v); nextCount += 1 }
+        records[up] |= bits
     }
 
     /// IC: every (arc, lane) pair of a node that adopted last step is one trial.
-    func stepIC(_ rng: inout SplitMix64) {
+    ///
+    /// With one shared probability the step runs in phases, each a loop of independent loads
+    /// the processor can overlap: the frontier's row bounds; the successful trials, by
+    /// geometric skipping (no memory reads); their targets; then the adoptions.
+    mutating func stepIC(_ rng: inout SplitMix64) {
         let uniform = view.uniformProbability
-        let inverseLogQ = uniform.flatMap { $0 > 0 && $0 < 1 ? 1 / DiffusionMath.log1p(-$0) : nil }
-        laneList.withUnsafeMutableBufferPointer { lanes in
-            for u in frontier {
-                let ui = Int(u)
-                let m = current[ui]
-                let lo = view.offsets[ui], hi = view.offsets[ui + 1]
-                let degree = hi - lo
-                guard degree > 0 else { continue }
-                var k = 0
-                var bits = m
-                while bits != 0 { lanes[k] = bits.trailingZeroBitCount; k += 1; bits &= bits &- 1 }
-                edgesExamined &+= Int64(degree * k)
-                if let inverseLogQ {
-                    // Geometric skipping over the degree × k trials, arc-major.
+        let offsets = view.offsets, targets = view.targets, probability = view.probability
+        for i in 0..<frontierCount {
+            let u = Int(frontier[i])
+            rowStart[i] = offsets[u]; rowEnd[i] = offsets[u + 1]
+        }
+        if let p = uniform, p > 0 && p < 1 {
+            let inverseLogQ = 1 / DiffusionMath.log1p(-p)
+            var count = 0
+            var laneOf: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &laneOf) { raw in
+                let laneOf = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                for i in 0..<frontierCount {
+                    let lo = rowStart[i], degree = rowEnd[i] - lo
+                    guard degree > 0 else { continue }
+                    let m = current(Int(frontier[i]))
+                    let k = m.nonzeroBitCount
                     let trials = degree * k
-                    var i = -1
+                    edgesExamined &+= Int64(trials)
+                    var j = 0
+                    var bits = m
+                    while bits != 0 { laneOf[j] = UInt8(bits.trailingZeroBitCount); j += 1; bits &= bits &- 1 }
+                    var x = -1
                     while true {
                         let gap = (DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ).rounded(.down)
-                        guard gap < Double(trials - i) else { break }
-                        i += 1 + Int(gap)
-                        guard i < trials else { break }
-                        let (q, r) = i.quotientAndRemainder(dividingBy: k)
-                        let v = Int(view.targets[lo + q])
-                        let bit: UInt64 = 1 << UInt64(lanes[r])
-                        if ever[v] & bit == 0 { adopt(v, bit) }
-                    }
-                } else if uniform == 1 {
-                    for a in lo..<hi {
-                        let v = Int(view.targets[a])
-                        let fresh = m & ~ever[v]
-                        if fresh != 0 { adopt(v, fresh) }
-                    }
-                } else if uniform == nil {
-                    for a in lo..<hi {
-                        let p = view.probability[a]
-                        guard p > 0 else { continue }
-                        let v = Int(view.targets[a])
-                        var open = m & ~ever[v]
-                        guard open != 0 else { continue }
-                        if p >= 1 { adopt(v, open); continue }
-                        var won: UInt64 = 0
-                        while open != 0 {
-                            let bit = open & (0 &- open)
-                            if rng.nextUnit() < p { won |= bit }
-                            open &= open &- 1
-                        }
-                        if won != 0 { adopt(v, won) }
+                        guard gap < Double(trials - x) else { break }
+                        x += 1 + Int(gap)
+                        guard x < trials else { break }
+                        let (q, r) = x.quotientAndRemainder(dividingBy: k)
+                        if count == trialCapacity { growTrials() }
+                        trialArc[count] = lo + q
+                        trialBit[count] = 1 << UInt64(laneOf[r])
+                        count += 1
                     }
                 }
             }
+            for j in 0..<count { trialTarget[j] = targets[trialArc[j]] }
+            for j in 0..<count {
+                let v = Int(trialTarget[j]), bit = trialBit[j]
+                if ever(v) & bit == 0 { adopt(v, bit) }
+            }
+            return
         }
+        for i in 0..<frontierCount {
+            let m = current(Int(frontier[i]))
+            let lo = rowStart[i], hi = rowEnd[i]
+            edgesExamined &+= Int64((hi - lo) * m.nonzeroBitCount)
+            for a in lo..<hi {
+                let p = uniform ?? probability[a]
+                guard p > 0 else { continue }
+                let v = Int(targets[a])
+                var open = m & ~ever(v)
+                guard open != 0 else { continue }
+                if p >= 1 { adopt(v, open); continue }
+                var won: UInt64 = 0
+                while open != 0 {
+                    let bit = open & (0 &- open)
+                    if rng.nextUnit() < p { won |= bit }
+                    open &= open &- 1
+                }
+                if won != 0 { adopt(v, won) }
+            }
+        }
+    }
+
+    mutating func growTrials() {
+        let grown = max(4096, trialCapacity * 2)
+        let a = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+        let b = UnsafeMutablePointer<UInt64>.allocate(capacity: grown)
+        let c = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
+        if trialCapacity > 0 {
+            a.moveInitialize(from: trialArc, count: trialCapacity)
+            b.moveInitialize(from: trialBit, count: trialCapacity)
+        }
+        trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()
+        trialArc = a; trialBit = b; trialTarget = c
+        trialCapacity = grown
     }
 
     /// LT: last step's adopters add their influence, lane by lane, to the neighbours that have
-    /// not adopted; those at or over their threshold adopt, synchronously.
-    func stepLT(_ th: DiffusionModel.Thresholds, _ rng: inout SplitMix64) {
-        candidates.removeAll(keepingCapacity: true)
-        for u in frontier {
-            let ui = Int(u)
-            let m = current[ui]
-            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
+    /// not adopted; those at or over their threshold adopt, synchronously. A node's lanes are
+    /// kept in chunks of 16 (threshold and sum side by side: four cache lines), allocated when
+    /// a lane of the chunk first receives influence, so a node reached in one run costs one
+    /// chunk, not 64 lanes.
+    mutating func stepLT(_ th: DiffusionModel.Thresholds, _ rng: inout SplitMix64) {
+        candidateCount = 0
+        let offsets = view.offsets, targets = view.targets, influence = view.outInfluence
+        for i in 0..<frontierCount {
+            let u = Int(frontier[i])
+            rowStart[i] = offsets[u]; rowEnd[i] = offsets[u + 1]
+        }
+        for i in 0..<frontierCount {
+            let m = current(Int(frontier[i]))
+            let lo = rowStart[i], hi = rowEnd[i]
             edgesExamined &+= Int64((hi - lo) * m.nonzeroBitCount)
             for a in lo..<hi {
-                let v = Int(view.targets[a])
-                var open = m & ~ever[v]
+                let v = Int(targets[a])
+                let r = 8 &* v
+                let open = m & ~records[r]
                 guard open != 0 else { continue }
-                var s = Int(slot[v])
-                if s < 0 {
-                    s = newSlot()
-                    slot[v] = Int32(s)
-                    if ever[v] == 0 { touched.append(Int32(v)) }
-                }
-                if candidate[v] == 0 { candidates.append(Int32(v)) }
-                candidate[v] |= open
-                let w = view.outInfluence[a]
-                let base = s * Self.lanes
-                while open != 0 {
-                    let l = open.trailingZeroBitCount
-                    open &= open &- 1
-                    if thresholds[base + l].isNaN {
-                        switch th {
-                        case .uniformRandom: thresholds[base + l] = rng.nextUnit()
-                        case .fixed(let x): thresholds[base + l] = x
-                        case .perNode(let xs): thresholds[base + l] = xs[v].isNaN ? rng.nextUnit() : xs[v]
+                if records[r] == 0 && !hasChunks(v) { touched[touchedCount] = Int32(v); touchedCount += 1 }
+                if records[r &+ 3] == 0 { candidates[candidateCount] = Int32(v); candidateCount += 1 }
+                records[r &+ 3] |= open
+                let w = influence[a]
+                var rest = open
+                while rest != 0 {
+                    let g = rest.trailingZeroBitCount >> 4
+                    let groupMask: UInt64 = 0xFFFF << UInt64(16 &* g)
+                    var lanes = rest & groupMask
+                    rest &= ~groupMask
+                    var c = chunk(v, g)
+                    if c < 0 { c = newChunk(); setChunk(v, g, c) }
+                    let lane = pool + 32 &* c
+                    while lanes != 0 {
+                        let l = 2 &* (lanes.trailingZeroBitCount & 15)
+                        lanes &= lanes &- 1
+                        if lane[l].isNaN {
+                            switch th {
+                            case .uniformRandom: lane[l] = rng.nextUnit()
+                            case .fixed(let x): lane[l] = x
+                            case .perNode(let xs): lane[l] = xs[v].isNaN ? rng.nextUnit() : xs[v]
+                            }
                         }
+                        lane[l &+ 1] += w
                     }
-                    received[base + l] += w
                 }
             }
         }
-        for v in candidates {
-            let vi = Int(v)
-            var open = candidate[vi]
-            candidate[vi] = 0
-            let base = Int(slot[vi]) * Self.lanes
+        for i in 0..<candidateCount {
+            let vi = Int(candidates[i])
+            let r = 8 &* vi
+            var open = records[r &+ 3]
+            records[r &+ 3] = 0
             var won: UInt64 = 0
             while open != 0 {
-                let l = open.trailingZeroBitCount
-                if received[base + l] >= thresholds[base + l] - 1e-12 { won |= 1 << UInt64(l) }
+                let bit = open.trailingZeroBitCount
                 open &= open &- 1
+                let c: Int = chunk(vi, bit >> 4)
+                let lane = pool + (32 &* c &+ 2 &* (bit & 15))
+                if lane[1] >= lane[0] - 1e-12 { won |= 1 << UInt64(bit) }
             }
             if won != 0 {
-                ever[vi] |= won
-                if upcoming[vi] == 0 { next.append(v) }
-                upcoming[vi] |= won
+                records[r] |= won
+                let up = r &+ 3 &- now
+                if records[up] == 0 { next[nextCount] = Int32(vi); nextCount += 1 }
+                records[up] |= won
             }
         }
     }
 
-    /// A fresh slot: thresholds not drawn, no influence.
-    func newSlot() -> Int {
-        let s = slots
-        slots += 1
-        let need = slots * Self.lanes
-        if thresholds.count < need {
-            thresholds.append(contentsOf: repeatElement(.nan, count: need - thresholds.count))
-            received.append(contentsOf: repeatElement(0, count: need - received.count))
-        } else {
-            let base = s * Self.lanes
-            for l in 0..<Self.lanes { thresholds[base + l] = .nan; received[base + l] = 0 }
+    /// A fresh chunk (thresholds not drawn, no influence); the pool doubles when full.
+    mutating func newChunk() -> Int {
+        if chunksUsed == poolChunks {
+            let grown = max(1024, poolChunks * 2)
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: grown * 32)
+            if poolChunks > 0 { p.moveInitialize(from: pool, count: poolChunks * 32) }
+            pool.deallocate()
+            pool = p
+            poolChunks = grown
         }
-        return s
+        let c = chunksUsed
+        chunksUsed += 1
+        let lane = pool + 32 * c
+        for l in 0..<16 { lane[2 * l] = .nan; lane[2 * l + 1] = 0 }
+        return c
     }
 }

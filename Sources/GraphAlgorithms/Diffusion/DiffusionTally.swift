@@ -8,9 +8,15 @@ struct DiffusionTally {
     let groups: Int
     let h1: Int
     var runs = 0
-    var nodeEver: [Int32]
-    var nodeHold: [Int32]
-    var nodeTimeSum: [Int64]
+    /// Per node: runs in which it adopted, runs in which it held at the end, sum of its
+    /// adoption steps. Side by side (16 bytes per node), so updating a node costs one cache line.
+    var nodes: [NodeCounts]
+
+    struct NodeCounts: Sendable, Hashable {
+        var ever: Int32 = 0
+        var hold: Int32 = 0
+        var timeSum: Int64 = 0
+    }
     var spreadSum: Int64 = 0
     var spreadSq: Int64 = 0
     var holdSum: Int64 = 0
@@ -38,9 +44,7 @@ struct DiffusionTally {
         self.n = n
         self.groups = groups
         h1 = horizon + 1
-        nodeEver = Array(repeating: 0, count: n)
-        nodeHold = Array(repeating: 0, count: n)
-        nodeTimeSum = Array(repeating: 0, count: n)
+        nodes = Array(repeating: NodeCounts(), count: n)
         holdersByStep = Array(repeating: 0, count: h1)
         holdersSqByStep = Array(repeating: 0, count: h1)
         reached = Array(repeating: 0, count: groups)
@@ -70,9 +74,9 @@ struct DiffusionTally {
             guard t >= 0 else { continue }
             spread += 1
             if !nodeSteps.isEmpty { nodeSteps[i * h1 + Int(t)] += 1 }
-            nodeEver[i] += 1
-            nodeTimeSum[i] += Int64(t)
-            if s.state[i] == 1 || s.state[i] == 3 { nodeHold[i] += 1 }
+            nodes[i].ever += 1
+            nodes[i].timeSum += Int64(t)
+            if s.state[i] == 1 || s.state[i] == 3 { nodes[i].hold += 1 }
         }
         spreadSum += spread
         spreadSq += spread * spread
@@ -116,7 +120,9 @@ struct DiffusionTally {
     /// Adds another tally (integer sums: exact and order independent).
     mutating func merge(_ o: DiffusionTally) {
         runs += o.runs
-        for i in 0..<n { nodeEver[i] += o.nodeEver[i]; nodeHold[i] += o.nodeHold[i]; nodeTimeSum[i] += o.nodeTimeSum[i] }
+        for i in 0..<n {
+            nodes[i].ever += o.nodes[i].ever; nodes[i].hold += o.nodes[i].hold; nodes[i].timeSum += o.nodes[i].timeSum
+        }
         for i in nodeSteps.indices { nodeSteps[i] += o.nodeSteps[i] }
         spreadSum += o.spreadSum; spreadSq += o.spreadSq
         holdSum += o.holdSum; holdSq += o.holdSq

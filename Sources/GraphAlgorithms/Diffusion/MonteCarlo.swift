@@ -192,9 +192,9 @@ public enum Diffusion {
         }
         return DiffusionResult(
             parameters: parameters, runs: t.runs, threads: workers,
-            adoptionProbability: t.nodeEver.map { Double($0) / runs },
-            holdingProbability: t.nodeHold.map { Double($0) / runs },
-            meanAdoptionTime: (0..<t.n).map { t.nodeEver[$0] > 0 ? Double(t.nodeTimeSum[$0]) / Double(t.nodeEver[$0]) : .nan },
+            adoptionProbability: t.nodes.map { Double($0.ever) / runs },
+            holdingProbability: t.nodes.map { Double($0.hold) / runs },
+            meanAdoptionTime: t.nodes.map { $0.ever > 0 ? Double($0.timeSum) / Double($0.ever) : .nan },
             spread: Estimate.mean(sum: t.spreadSum, sumSquares: t.spreadSq, count: t.runs),
             holdersAtHorizon: Estimate.mean(sum: t.holdSum, sumSquares: t.holdSq, count: t.runs),
             curve: t.holdersByStep.map { Double($0) / runs },
