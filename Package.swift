@@ -20,10 +20,13 @@ let package = Package(
     targets: [
         // Stdlib-only module; rounding calls need libm on Linux.
         .target(name: "GraphCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        // One inline C function: software prefetch for the diffusion engine's random reads.
+        .target(name: "CPrefetch"),
         .target(
             name: "GraphAlgorithms",
             dependencies: [
                 "GraphCore",
+                "CPrefetch",
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),

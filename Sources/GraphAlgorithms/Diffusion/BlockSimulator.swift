@@ -1,4 +1,5 @@
 import GraphCore
+internal import CPrefetch
 
 /// Bit-parallel Monte Carlo for independent cascade and linear threshold: 64 runs ("lanes") at
 /// once, one bit per run in a word per node.
@@ -45,8 +46,12 @@ final class BlockSimulator {
     /// Node lists of capacity n: touched, frontier, next, LT candidates; frontier row bounds.
     let touched, frontier, next, candidates: UnsafeMutablePointer<Int32>
     let rowStart, rowEnd: UnsafeMutablePointer<Int>
-    /// LT pool: per chunk, 16 lanes of (threshold, NaN until drawn; influence received).
+    /// Adopters so far in each of the 64 lanes.
+    let laneAdopters: UnsafeMutablePointer<Int64>
+    /// LT pool: per chunk, 16 lanes of (threshold, influence received), valid for the lanes
+    /// whose bit is set in the chunk's `drawn` mask (a fresh chunk writes only its mask).
     var pool: UnsafeMutablePointer<Double>
+    var drawn: UnsafeMutablePointer<UInt16>
     var poolChunks: Int
     /// IC: the successful trials of a step (arc, lane bit, target), grown as needed.
     var trialArc: UnsafeMutablePointer<Int>
@@ -67,8 +72,10 @@ final class BlockSimulator {
         }
         touched = nodes(); frontier = nodes(); next = nodes(); candidates = nodes()
         rowStart = .allocate(capacity: n); rowEnd = .allocate(capacity: n)
+        laneAdopters = .allocate(capacity: 64); laneAdopters.initialize(repeating: 0, count: 64)
         poolChunks = 0
         pool = .allocate(capacity: 1)
+        drawn = .allocate(capacity: 1)
         trialCapacity = 0
         trialArc = .allocate(capacity: 1); trialBit = .allocate(capacity: 1); trialTarget = .allocate(capacity: 1)
     }
@@ -76,8 +83,8 @@ final class BlockSimulator {
     deinit {
         records.deallocate()
         for p in [touched, frontier, next, candidates] { p.deallocate() }
-        rowStart.deallocate(); rowEnd.deallocate()
-        pool.deallocate(); trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()
+        rowStart.deallocate(); rowEnd.deallocate(); laneAdopters.deallocate()
+        pool.deallocate(); drawn.deallocate(); trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()
     }
 
     /// Whether the engine can run `model` under `frame` here.
@@ -94,7 +101,7 @@ final class BlockSimulator {
         precondition(laneCount >= 1 && laneCount <= Self.lanes)
         var w = BlockWork(self)
         w.run(laneCount: laneCount, seeds: seeds, rng: &rng, tally: &tally)
-        pool = w.pool; poolChunks = w.poolChunks
+        pool = w.pool; drawn = w.drawn; poolChunks = w.poolChunks
         trialArc = w.trialArc; trialBit = w.trialBit; trialTarget = w.trialTarget; trialCapacity = w.trialCapacity
     }
 }
@@ -112,6 +119,7 @@ struct BlockWork {
     /// Word of a record holding the lanes that transmit now (1 or 2); the next step's is 3 − it.
     var now = 1
     var pool: UnsafeMutablePointer<Double>
+    var drawn: UnsafeMutablePointer<UInt16>
     var poolChunks: Int
     var chunksUsed = 0
     var trialArc: UnsafeMutablePointer<Int>
@@ -120,13 +128,16 @@ struct BlockWork {
     var trialCapacity: Int
     var edgesExamined: Int64 = 0
     /// Adopters so far per lane.
-    var laneAdopters = (0..<64).map { _ in Int64(0) }
+    let laneAdopters: UnsafeMutablePointer<Int64>
+    /// The step being simulated.
+    var step: UInt64 = 0
+    let n: Int
 
     init(_ s: BlockSimulator) {
-        view = s.view; model = s.model; horizon = s.horizon
+        view = s.view; model = s.model; horizon = s.horizon; n = s.n; laneAdopters = s.laneAdopters
         records = s.records; touched = s.touched; candidates = s.candidates
         frontier = s.frontier; next = s.next; rowStart = s.rowStart; rowEnd = s.rowEnd
-        pool = s.pool; poolChunks = s.poolChunks
+        pool = s.pool; drawn = s.drawn; poolChunks = s.poolChunks
         trialArc = s.trialArc; trialBit = s.trialBit; trialTarget = s.trialTarget; trialCapacity = s.trialCapacity
     }
 
@@ -166,21 +177,16 @@ struct BlockWork {
         var t = 1
         while t <= horizon && frontierCount > 0 {
             nextCount = 0
+            step = UInt64(t)
             switch model {
             case .independentCascade: stepIC(&rng)
             case .linearThreshold(let th): stepLT(th, &rng)
             default: preconditionFailure("BlockSimulator runs IC and LT only")
             }
-            // This step's adoptions, per lane and per node.
-            for i in 0..<nextCount {
-                let vi = Int(next[i])
-                var bits = upcoming(vi)
-                let c = bits.nonzeroBitCount
-                records[8 * vi + 4] &+= UInt64(t) &* UInt64(c)
-                if recordSteps { tally.nodeSteps[vi * h1 + t] += Int32(c) }
-                while bits != 0 {
-                    laneAdopters[bits.trailingZeroBitCount] += 1
-                    bits &= bits &- 1
+            if recordSteps {
+                for i in 0..<nextCount {
+                    let vi = Int(next[i])
+                    tally.nodeSteps[vi * h1 + t] += Int32(upcoming(vi).nonzeroBitCount)
                 }
             }
             record(t, laneCount, &tally)
@@ -196,15 +202,18 @@ struct BlockWork {
             for l in 0..<laneCount { s += laneAdopters[l]; q += laneAdopters[l] * laneAdopters[l] }
             for step in t...horizon { tally.holdersByStep[step] += s; tally.holdersSqByStep[step] += q }
         }
-        // Per node totals, and the reset of every record the block touched.
-        for i in 0..<touchedCount {
-            let vi = Int(touched[i])
-            let c = Int32(ever(vi).nonzeroBitCount)
-            tally.nodes[vi].ever += c
-            tally.nodes[vi].hold += c
-            tally.nodes[vi].timeSum += Int64(records[8 * vi + 4])
-            (records + 8 * vi).update(repeating: 0, count: 8)
+        // Per node totals, and the reset of every record the block touched: through the list
+        // when it is short, else by one sequential sweep (random reads of a large share of the
+        // records cost more than reading them all in order).
+        if touchedCount < n / 8 {
+            for i in 0..<touchedCount { settle(Int(touched[i]), &tally) }
+        } else {
+            for v in 0..<n {
+                let r = 8 &* v
+                if records[r] | records[r &+ 5] | records[r &+ 6] != 0 { settle(v, &tally) }
+            }
         }
+        touchedCount = 0
         for l in 0..<laneCount {
             let x = laneAdopters[l]
             tally.spreadSum += x; tally.spreadSq += x * x
@@ -214,6 +223,18 @@ struct BlockWork {
         tally.edgesExamined += edgesExamined
     }
 
+    /// Adds node v's block totals to the tally and clears its record.
+    @inline(__always) func settle(_ v: Int, _ tally: inout DiffusionTally) {
+        let r = 8 &* v
+        let c = Int32(records[r].nonzeroBitCount)
+        if c > 0 {
+            tally.nodes[v].ever += c
+            tally.nodes[v].hold += c
+            tally.nodes[v].timeSum += Int64(records[r &+ 4])
+        }
+        (records + r).update(repeating: 0, count: 8)
+    }
+
     func record(_ t: Int, _ laneCount: Int, _ tally: inout DiffusionTally) {
         var s: Int64 = 0, q: Int64 = 0
         for l in 0..<laneCount { s += laneAdopters[l]; q += laneAdopters[l] * laneAdopters[l] }
@@ -221,7 +242,7 @@ struct BlockWork {
         tally.holdersSqByStep[t] += q
     }
 
-    /// Node `v` adopts in the lanes `bits` (none of which it had adopted in).
+    /// Node `v` adopts in the lanes `bits` (none of which it had adopted in) at `step`.
     @inline(__always) mutating func adopt(_ v: Int, _ bits: UInt64) {
         let r = 8 &* v
         if records[r] == 0 && !hasChunks(v) { touched[touchedCount] = Int32(v); touchedCount += 1 }
@@ -229,6 +250,9 @@ struct BlockWork {
         let up = r &+ 3 &- now
         if records[up] == 0 { next[nextCount] = Int32(v); nextCount += 1 }
         records[up] |= bits
+        records[r &+ 4] &+= step &* UInt64(bits.nonzeroBitCount)
+        var b = bits
+        while b != 0 { laneAdopters[b.trailingZeroBitCount] += 1; b &= b &- 1 }
     }
 
     /// IC: every (arc, lane) pair of a node that adopted last step is one trial.
@@ -239,10 +263,7 @@ struct BlockWork {
     mutating func stepIC(_ rng: inout SplitMix64) {
         let uniform = view.uniformProbability
         let offsets = view.offsets, targets = view.targets, probability = view.probability
-        for i in 0..<frontierCount {
-            let u = Int(frontier[i])
-            rowStart[i] = offsets[u]; rowEnd[i] = offsets[u + 1]
-        }
+        loadRows(offsets)
         if let p = uniform, p > 0 && p < 1 {
             let inverseLogQ = 1 / DiffusionMath.log1p(-p)
             var count = 0
@@ -261,7 +282,9 @@ struct BlockWork {
                     while bits != 0 { laneOf[j] = UInt8(bits.trailingZeroBitCount); j += 1; bits &= bits &- 1 }
                     var x = -1
                     while true {
-                        let gap = (DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ).rounded(.down)
+                        // The gap is ⌊g⌋; g < N ⇔ ⌊g⌋ < N for a whole N, and Int(g) truncates = ⌊g⌋ for g ≥ 0
+                        // (no floor call, and no conversion until g is known to fit).
+                        let gap = DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ
                         guard gap < Double(trials - x) else { break }
                         x += 1 + Int(gap)
                         guard x < trials else { break }
@@ -273,8 +296,13 @@ struct BlockWork {
                     }
                 }
             }
-            for j in 0..<count { trialTarget[j] = targets[trialArc[j]] }
+            let ahead = 16
             for j in 0..<count {
+                if j &+ ahead < count { interstice_prefetch(targets + trialArc[j &+ ahead]) }
+                trialTarget[j] = targets[trialArc[j]]
+            }
+            for j in 0..<count {
+                if j &+ ahead < count { interstice_prefetch(records + 8 &* Int(trialTarget[j &+ ahead])) }
                 let v = Int(trialTarget[j]), bit = trialBit[j]
                 if ever(v) & bit == 0 { adopt(v, bit) }
             }
@@ -302,6 +330,20 @@ struct BlockWork {
         }
     }
 
+    /// The row bounds of the frontier's nodes, with their records fetched ahead.
+    @inline(__always) func loadRows(_ offsets: UnsafePointer<Int>) {
+        let ahead = 16
+        for i in 0..<frontierCount {
+            if i &+ ahead < frontierCount {
+                let w = Int(frontier[i &+ ahead])
+                interstice_prefetch(offsets + w)
+                interstice_prefetch(records + 8 &* w)
+            }
+            let u = Int(frontier[i])
+            rowStart[i] = offsets[u]; rowEnd[i] = offsets[u + 1]
+        }
+    }
+
     mutating func growTrials() {
         let grown = max(4096, trialCapacity * 2)
         let a = UnsafeMutablePointer<Int>.allocate(capacity: grown)
@@ -324,10 +366,7 @@ struct BlockWork {
     mutating func stepLT(_ th: DiffusionModel.Thresholds, _ rng: inout SplitMix64) {
         candidateCount = 0
         let offsets = view.offsets, targets = view.targets, influence = view.outInfluence
-        for i in 0..<frontierCount {
-            let u = Int(frontier[i])
-            rowStart[i] = offsets[u]; rowEnd[i] = offsets[u + 1]
-        }
+        loadRows(offsets)
         for i in 0..<frontierCount {
             let m = current(Int(frontier[i]))
             let lo = rowStart[i], hi = rowEnd[i]
@@ -349,19 +388,25 @@ struct BlockWork {
                     rest &= ~groupMask
                     var c = chunk(v, g)
                     if c < 0 { c = newChunk(); setChunk(v, g, c) }
-                    let lane = pool + 32 &* c
+                    var mask = drawn[c]
                     while lanes != 0 {
-                        let l = 2 &* (lanes.trailingZeroBitCount & 15)
+                        let l = lanes.trailingZeroBitCount & 15
                         lanes &= lanes &- 1
-                        if lane[l].isNaN {
+                        let lane = pool + (32 &* c &+ 2 &* l)
+                        let bit: UInt16 = 1 << UInt16(l)
+                        if mask & bit == 0 {
+                            mask |= bit
                             switch th {
-                            case .uniformRandom: lane[l] = rng.nextUnit()
-                            case .fixed(let x): lane[l] = x
-                            case .perNode(let xs): lane[l] = xs[v].isNaN ? rng.nextUnit() : xs[v]
+                            case .uniformRandom: lane[0] = rng.nextUnit()
+                            case .fixed(let x): lane[0] = x
+                            case .perNode(let xs): lane[0] = xs[v].isNaN ? rng.nextUnit() : xs[v]
                             }
+                            lane[1] = w
+                        } else {
+                            lane[1] += w
                         }
-                        lane[l &+ 1] += w
                     }
+                    drawn[c] = mask
                 }
             }
         }
@@ -378,29 +423,28 @@ struct BlockWork {
                 let lane = pool + (32 &* c &+ 2 &* (bit & 15))
                 if lane[1] >= lane[0] - 1e-12 { won |= 1 << UInt64(bit) }
             }
-            if won != 0 {
-                records[r] |= won
-                let up = r &+ 3 &- now
-                if records[up] == 0 { next[nextCount] = Int32(vi); nextCount += 1 }
-                records[up] |= won
-            }
+            if won != 0 { adopt(vi, won) }
         }
     }
 
-    /// A fresh chunk (thresholds not drawn, no influence); the pool doubles when full.
+    /// A fresh chunk (no lane drawn); the pool doubles when full.
     mutating func newChunk() -> Int {
         if chunksUsed == poolChunks {
-            let grown = max(1024, poolChunks * 2)
+            let grown = max(4096, poolChunks * 2)
             let p = UnsafeMutablePointer<Double>.allocate(capacity: grown * 32)
-            if poolChunks > 0 { p.moveInitialize(from: pool, count: poolChunks * 32) }
-            pool.deallocate()
-            pool = p
+            let d = UnsafeMutablePointer<UInt16>.allocate(capacity: grown)
+            if poolChunks > 0 {
+                // Lanes not drawn hold no value: copy the bytes, whatever they are.
+                UnsafeMutableRawPointer(p).copyMemory(from: pool, byteCount: poolChunks * 32 * MemoryLayout<Double>.stride)
+                d.update(from: drawn, count: poolChunks)
+            }
+            pool.deallocate(); drawn.deallocate()
+            pool = p; drawn = d
             poolChunks = grown
         }
         let c = chunksUsed
         chunksUsed += 1
-        let lane = pool + 32 * c
-        for l in 0..<16 { lane[2 * l] = .nan; lane[2 * l + 1] = 0 }
+        drawn[c] = 0
         return c
     }
 }

@@ -270,7 +270,9 @@ final class DiffusionSimulator {
                 var a = lo - 1
                 while true {
                     // U in (0, 1]: ln U ≤ 0, so the gap is a non-negative whole number.
-                    let gap = (DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ).rounded(.down)
+                    // The gap is ⌊g⌋; g < N ⇔ ⌊g⌋ < N for a whole N, and Int(g) truncates = ⌊g⌋ for g ≥ 0
+                        // (no floor call, and no conversion until g is known to fit).
+                        let gap = DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ
                     guard gap < Double(hi - a) else { break }
                     a += 1 + Int(gap)
                     guard a < hi else { break }

@@ -93,7 +93,11 @@ public enum Diffusion {
         // whole blocks, so the blocks never depend on the threads.
         let blocks = BlockSimulator.supports(parameters.model, frame: frame)
         let lanes = BlockSimulator.lanes
-        let batch = blocks ? (max(1, parameters.batchSize) + lanes - 1) / lanes * lanes : max(1, parameters.batchSize)
+        // Blocks start at multiples of 64 whatever the batch, so the batch only sets how often
+        // progress is reported and the stopping rule checked: without a target, large batches
+        // spread more blocks over the workers at once.
+        let blockBatch = parameters.targetHalfWidth == nil ? max(4096, parameters.batchSize) : max(1, parameters.batchSize)
+        let batch = blocks ? (blockBatch + lanes - 1) / lanes * lanes : max(1, parameters.batchSize)
         let workers = Parallel.workers(parameters.threads, work: max(1, min(requested, batch) / 4))
         var total = DiffusionTally(n: n, groups: groups, horizon: horizon, nodeSteps: parameters.recordNodeSteps)
         var stoppedEarly = false
