@@ -31,6 +31,8 @@ demo: build renders
 		echo "==================== reach: $$d"; \
 		$(BIN) reach Datasets/$$d --runs 2000 --null-samples 99 --null-runs 300 || exit $$?; \
 	done
+	@echo "==================== reach: medInnovations (seeds: the 20 physicians who adopted in months 1-2; hospitals as organizations)"
+	@$(BIN) reach Datasets/medInnovations --seeds "toa<=2" --organizations level=hospital --runs 2000 --null-samples 99 --null-runs 300
 	@echo "Diagrams and adoption curves: Renders/"; ls Renders
 
 ## test: set-up, then every test
@@ -48,6 +50,7 @@ renders: build
 	$(BIN) render Datasets/cucm-plie --frames 12 --format html -o Renders/cucm-plie-diffusion.html
 	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 12 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
 	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 12 --plot Renders/cucm-plie-reach.svg > /dev/null
+	$(BIN) exposure Datasets/medInnovations --adoption toa --never 18 --by city --permutations 99 --plot Renders/medInnovations-exposure.svg > /dev/null
 
 ## bench: IntersticeBench suites as JSON lines (reads ../shared/bench graphs)
 bench: setup

@@ -44,6 +44,7 @@ enum DiffusionBench {
                 ("edges_examined", .int(Int(r.edgesExamined))),
                 ("edges_per_second", .double((Double(r.edgesExamined) / med).rounded())),
                 ("edges_per_second_per_thread", .double((Double(r.edgesExamined) / med / Double(r.threads)).rounded())),
+                ("n", .int(g.nodeCount)), ("peak_rss_mb", .double(Measure.round(Measure.status("VmHWM"), 1))),
             ]))
         }
     }

@@ -77,4 +77,36 @@ struct DiffusionCommandTests {
         }
         #expect((m["organizations"] as! [[String: Any]]).count == 8)
     }
+
+    /// medInnovations has no collective: reach starts from seeds chosen by an attribute, with
+    /// hospitals as the organizations.
+    @Test func reachFromSeedsWithHospitalsAsOrganizations() throws {
+        let r = try CLI.run(["reach", Fixtures.dataset("medInnovations"), "--seeds", "toa<=2", "--organizations", "level=hospital",
+                             "--models", "ic", "--runs", "200", "--null-samples", "0", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        #expect(d["participants"] as? Int == 20)  // the physicians who adopted in months 1 and 2
+        #expect(d["collective"] is NSNull)
+        #expect(d["seeds"] as? String == "toa<=2")
+        let model = (d["models"] as! [[String: Any]])[0]
+        let orgs = model["organizations"] as! [[String: Any]]
+        #expect(orgs.count == 17)  // the 17 hospitals, not the 4 towns
+        let table = try CLI.run(["reach", Fixtures.dataset("medInnovations"), "--seeds", "toa<=2", "--organizations", "level=hospital",
+                                 "--models", "ic", "--runs", "200", "--null-samples", "0"])
+        #expect(table.stdout.hasPrefix("Reach of an invention started by seeds toa<=2 (20 seeds) in medInnovations"))
+        #expect(table.stdout.contains("no collective, so nothing lapses"))
+    }
+
+    @Test func reachWithoutACollectiveAsksForSeeds() throws {
+        let r = try CLI.run(["reach", Fixtures.dataset("medInnovations"), "--runs", "10"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("give --seeds"))
+        let bad = try CLI.run(["reach", Fixtures.dataset("medInnovations"), "--seeds", "toa<=x", "--runs", "10"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("compares numbers"))
+        let none = try CLI.run(["reach", Fixtures.dataset("medInnovations"), "--seeds", "toa<=2", "--organizations", "level=palace",
+                                "--runs", "10"])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("no organization has that value"))
+    }
 }

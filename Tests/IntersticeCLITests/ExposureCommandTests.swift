@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import TestSupport
 
@@ -139,5 +142,19 @@ struct ExposureCommandTests {
         let excluded = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--missing", "exclude", "--format", "json",
                                     "--rows", "relation"])
         #expect(try json(excluded.stdout)["population"] as? Int == 2)
+    }
+
+    @Test func plotWritesCurvesByGroupAndExposure() throws {
+        let dir = try Fixtures.temporaryFolder()
+        let svg = dir.appendingPathComponent("exposure.svg").path
+        let r = try CLI.run(["exposure", Fixtures.dataset("medInnovations"), "--adoption", "toa", "--never", "18", "--by", "city",
+                             "--permutations", "9", "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.hasPrefix("<?xml") || text.hasPrefix("<svg"))
+        #expect(text.contains("Cumulative adoption by city"))
+        #expect(text.contains("city 4") && text.contains("everyone"))
+        #expect(text.contains("109 of 125 adopted"))
+        #expect(XMLParser(data: Data(text.utf8)).parse())  // well-formed
     }
 }

@@ -101,7 +101,8 @@ struct ExposureCommand: ParsableCommand {
             try output.emit(report.render())
             if let plot {
                 try OutputFile.write(ExposurePlot.figure(results, curves: curves, adoption: times, network: net,
-                                                         dataset: net.metadata.name ?? input.dataset, column: adoption).svg(),
+                                                         dataset: net.metadata.name ?? input.dataset, column: adoption,
+                                                         groupedBy: by == "organization" || by == "none" ? nil : by).svg(),
                                      to: plot)
             }
         }

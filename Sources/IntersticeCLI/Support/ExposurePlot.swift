@@ -5,7 +5,7 @@ import Interstice
 /// the population by period, one line per relation set. Observed data: no bands.
 enum ExposurePlot {
     static func figure(_ results: [ExposureResult], curves: [AdoptionCurve], adoption: AdoptionTimes,
-                       network net: Network, dataset: String, column: String) -> LineFigure {
+                       network net: Network, dataset: String, column: String, groupedBy: String?) -> LineFigure {
         let adopters = adoption.inPopulation.indices.filter { adoption.inPopulation[$0] && adoption.time(of: Int32($0)) != nil }.count
         let population = adoption.inPopulation.filter { $0 }.count
         var f = LineFigure(
@@ -13,10 +13,12 @@ enum ExposurePlot {
             caption: "\(dataset): \(adopters) of \(population) adopted (\(column)); exposure = share of alters who had adopted.",
             xLabel: "period (\(column))", yLabel: "share", yRange: 0...1)
         let adoptionSeries = curves.filter { $0.members > 0 }.map { c in
-            LineFigure.Series(name: c.node >= 0 ? net.displayLabel(c.node) : (c.name == "all" ? "everyone" : c.name),
+            LineFigure.Series(name: c.node >= 0 ? net.displayLabel(c.node)
+                                : c.name == "all" ? "everyone" : groupedBy.map { "\($0) \(c.name)" } ?? c.name,
                               points: zip(c.periods, c.share).map { LineFigure.Point(Double($0), $1) })
         }
-        var panels = [LineFigure.Panel(title: "Cumulative adoption by group", series: adoptionSeries)]
+        let by = groupedBy.map { "by \($0)" } ?? "by organization"
+        var panels = [LineFigure.Panel(title: "Cumulative adoption \(by)", series: adoptionSeries)]
         let exposureSeries: [LineFigure.Series] = results.map { r in
             let points = r.periods.map { t -> LineFigure.Point in
                 var sum = 0.0, k = 0
