@@ -76,15 +76,20 @@ struct CommunityGraph {
     /// The graph of communities: one node per label `0..<k`, arc weights summed, internal
     /// weight as self-loops.
     func aggregate(_ labels: [Int32], count k: Int) -> CommunityGraph {
-        var members = [[Int32]](repeating: [], count: k)
-        for v in 0..<n { members[Int(labels[v])].append(Int32(v)) }
+        // Members of each community by a counting sort (one array, not k small ones).
+        var first = [Int](repeating: 0, count: k + 1)
+        for v in 0..<n { first[Int(labels[v]) + 1] += 1 }
+        for c in 0..<k { first[c + 1] += first[c] }
+        var order = [Int32](repeating: 0, count: n)
+        var fill = first
+        for v in 0..<n { let c = Int(labels[v]); order[fill[c]] = Int32(v); fill[c] += 1 }
         var off = [Int](repeating: 0, count: k + 1)
         var tgt: [Int32] = [], wts: [Double] = []
         var loops = [Double](repeating: 0, count: k), strength = [Double](repeating: 0, count: k)
         var acc = [Double](repeating: 0, count: k)
         var touched: [Int32] = []
         for c in 0..<k {
-            for v in members[c] {
+            for v in order[first[c]..<first[c + 1]] {
                 loops[c] += self.loops[Int(v)]
                 strength[c] += self.strength[Int(v)]
                 for i in offsets[Int(v)]..<offsets[Int(v) + 1] {

@@ -12,8 +12,8 @@ internal import CPrefetch
 ///
 /// - IC: the trials of a row are the (arc, lane) pairs of the lanes where the node just
 ///   adopted; with one shared probability the successes among them are found by geometric
-///   skipping (one draw per success, as the scalar loop does per row), else per arc over its
-///   lanes.
+///   skipping (one draw per success, from ``GeometricSampler``'s alias table), else per arc
+///   over its lanes.
 /// - LT: a node that receives influence in a lane gets that lane's chunk of 16 thresholds (drawn
 ///   lazily, per lane, as the scalar model draws them) and 16 influence sums; adoption is
 ///   synchronous per step.
@@ -40,6 +40,8 @@ final class BlockSimulator {
     let model: DiffusionModel
     let horizon: Int
     let n: Int
+    /// IC with one probability 0 < p < 1: the gaps between successful trials.
+    let geometric: GeometricSampler?
     /// 8 words per node: ever, lanes of the even/odd step, LT candidates, the sum of adoption
     /// steps over the block's lanes, 2 words of LT chunk numbers, one spare.
     let records: UnsafeMutablePointer<UInt64>
@@ -65,6 +67,7 @@ final class BlockSimulator {
         self.horizon = horizon
         let n = max(1, view.n)
         self.n = n
+        geometric = view.uniformProbability.flatMap { $0 > 0 && $0 < 1 ? GeometricSampler(probability: $0) : nil }
         records = UnsafeMutableRawPointer.allocate(byteCount: 64 * n, alignment: 64).bindMemory(to: UInt64.self, capacity: 8 * n)
         records.initialize(repeating: 0, count: 8 * n)
         func nodes() -> UnsafeMutablePointer<Int32> {
@@ -111,6 +114,7 @@ struct BlockWork {
     let view: DiffusionView
     let model: DiffusionModel
     let horizon: Int
+    let geometric: GeometricSampler?
     let records: UnsafeMutablePointer<UInt64>
     let touched, candidates: UnsafeMutablePointer<Int32>
     var frontier, next: UnsafeMutablePointer<Int32>
@@ -135,6 +139,7 @@ struct BlockWork {
 
     init(_ s: BlockSimulator) {
         view = s.view; model = s.model; horizon = s.horizon; n = s.n; laneAdopters = s.laneAdopters
+        geometric = s.geometric
         records = s.records; touched = s.touched; candidates = s.candidates
         frontier = s.frontier; next = s.next; rowStart = s.rowStart; rowEnd = s.rowEnd
         pool = s.pool; drawn = s.drawn; poolChunks = s.poolChunks
@@ -264,8 +269,7 @@ struct BlockWork {
         let uniform = view.uniformProbability
         let offsets = view.offsets, targets = view.targets, probability = view.probability
         loadRows(offsets)
-        if let p = uniform, p > 0 && p < 1 {
-            let inverseLogQ = 1 / DiffusionMath.log1p(-p)
+        if let sampler = geometric {
             var count = 0
             var laneOf: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &laneOf) { raw in
@@ -280,19 +284,26 @@ struct BlockWork {
                     var j = 0
                     var bits = m
                     while bits != 0 { laneOf[j] = UInt8(bits.trailingZeroBitCount); j += 1; bits &= bits &- 1 }
+                    // Trials are (arc, lane) pairs, arc-major: trial x is arc x / k, lane x % k.
                     var x = -1
                     while true {
-                        // The gap is ⌊g⌋; g < N ⇔ ⌊g⌋ < N for a whole N, and Int(g) truncates = ⌊g⌋ for g ≥ 0
-                        // (no floor call, and no conversion until g is known to fit).
-                        let gap = DiffusionMath.log(1 - rng.nextUnit()) * inverseLogQ
-                        guard gap < Double(trials - x) else { break }
-                        x += 1 + Int(gap)
+                        let gap = sampler.next(&rng)
+                        guard gap < trials &- x else { break }
+                        x &+= 1 &+ gap
                         guard x < trials else { break }
-                        let (q, r) = x.quotientAndRemainder(dividingBy: k)
                         if count == trialCapacity { growTrials() }
-                        trialArc[count] = lo + q
-                        trialBit[count] = 1 << UInt64(laneOf[r])
-                        count += 1
+                        if k == 1 {
+                            trialArc[count] = lo &+ x
+                            trialBit[count] = m
+                        } else if k == 64 {
+                            trialArc[count] = lo &+ x >> 6
+                            trialBit[count] = 1 << UInt64(x & 63)
+                        } else {
+                            let (q, r) = x.quotientAndRemainder(dividingBy: k)
+                            trialArc[count] = lo &+ q
+                            trialBit[count] = 1 << UInt64(laneOf[r])
+                        }
+                        count &+= 1
                     }
                 }
             }
@@ -349,9 +360,10 @@ struct BlockWork {
         let a = UnsafeMutablePointer<Int>.allocate(capacity: grown)
         let b = UnsafeMutablePointer<UInt64>.allocate(capacity: grown)
         let c = UnsafeMutablePointer<Int32>.allocate(capacity: grown)
-        if trialCapacity > 0 {
-            a.moveInitialize(from: trialArc, count: trialCapacity)
-            b.moveInitialize(from: trialBit, count: trialCapacity)
+        if trialCapacity > 0 {  // the bytes, whatever was written
+            UnsafeMutableRawPointer(a).copyMemory(from: trialArc, byteCount: trialCapacity * MemoryLayout<Int>.stride)
+            UnsafeMutableRawPointer(b).copyMemory(from: trialBit, byteCount: trialCapacity * MemoryLayout<UInt64>.stride)
+            UnsafeMutableRawPointer(c).copyMemory(from: trialTarget, byteCount: trialCapacity * MemoryLayout<Int32>.stride)
         }
         trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()
         trialArc = a; trialBit = b; trialTarget = c
@@ -367,12 +379,23 @@ struct BlockWork {
         candidateCount = 0
         let offsets = view.offsets, targets = view.targets, influence = view.outInfluence
         loadRows(offsets)
+        // The arcs of the frontier, in order, with their targets (rows fetched ahead).
+        var count = 0
         for i in 0..<frontierCount {
+            if i &+ 4 < frontierCount { interstice_prefetch(targets + rowStart[i &+ 4]) }
             let m = current(Int(frontier[i]))
             let lo = rowStart[i], hi = rowEnd[i]
             edgesExamined &+= Int64((hi - lo) * m.nonzeroBitCount)
+            while count &+ (hi - lo) > trialCapacity { growTrials() }
             for a in lo..<hi {
-                let v = Int(targets[a])
+                trialArc[count] = a; trialBit[count] = m; trialTarget[count] = targets[a]
+                count &+= 1
+            }
+        }
+        let ahead = 16
+        for j in 0..<count {
+            if j &+ ahead < count { interstice_prefetch(records + 8 &* Int(trialTarget[j &+ ahead])) }
+                let v = Int(trialTarget[j]), a = trialArc[j], m = trialBit[j]
                 let r = 8 &* v
                 let open = m & ~records[r]
                 guard open != 0 else { continue }
@@ -408,9 +431,9 @@ struct BlockWork {
                     }
                     drawn[c] = mask
                 }
-            }
         }
         for i in 0..<candidateCount {
+            if i &+ ahead < candidateCount { interstice_prefetch(records + 8 &* Int(candidates[i &+ ahead])) }
             let vi = Int(candidates[i])
             let r = 8 &* vi
             var open = records[r &+ 3]

@@ -14,37 +14,52 @@ import GraphCore
 public enum KCore {
     public static func coreNumbers(_ g: CSRGraph) -> NodeScores {
         let n = g.nodeCount
-        var deg = [Int](repeating: 0, count: n)
-        for v in 0..<n {
-            var d = 0
-            for i in g.offsets[v]..<g.offsets[v + 1] where Int(g.targets[i]) != v { d += 1 }
-            if g.isDirected { for i in g.inOffsets[v]..<g.inOffsets[v + 1] where Int(g.inSources[i]) != v { d += 1 } }
-            deg[v] = d
-        }
-        let maxDeg = deg.max() ?? 0
-        var bin = [Int](repeating: 0, count: maxDeg + 2)
-        for d in deg { bin[d] += 1 }
-        var start = 0
-        for d in 0...maxDeg { let c = bin[d]; bin[d] = start; start += c }
-        var pos = [Int](repeating: 0, count: n), vert = [Int32](repeating: 0, count: n)
-        for v in 0..<n { pos[v] = bin[deg[v]]; vert[pos[v]] = Int32(v); bin[deg[v]] += 1 }
-        for d in stride(from: maxDeg, to: 0, by: -1) { bin[d] = bin[d - 1] }
-        if maxDeg >= 0 && !bin.isEmpty { bin[0] = 0 }
-        func lower(_ u: Int, below dv: Int) {
-            guard deg[u] > dv else { return }
-            let du = deg[u], pu = pos[u], pw = bin[du], w = Int(vert[pw])
-            if u != w { vert[pu] = Int32(w); pos[w] = pu; vert[pw] = Int32(u); pos[u] = pw }
-            bin[du] += 1
-            deg[u] -= 1
-        }
-        for i in 0..<n {
-            let v = Int(vert[i])
-            let dv = deg[v]
-            for k in g.offsets[v]..<g.offsets[v + 1] where Int(g.targets[k]) != v { lower(Int(g.targets[k]), below: dv) }
-            if g.isDirected {
-                for k in g.inOffsets[v]..<g.inOffsets[v + 1] where Int(g.inSources[k]) != v { lower(Int(g.inSources[k]), below: dv) }
+        // Int32 arrays behind raw pointers: the five random reads per arc of the bucket moves
+        // touch half the memory of Int arrays, and no bounds or exclusivity checks.
+        var deg = [Int32](repeating: 0, count: n)
+        var pos = [Int32](repeating: 0, count: n), vert = [Int32](repeating: 0, count: n)
+        var maxDeg = 0
+        g.offsets.withUnsafeBufferPointer { off in
+        g.targets.withUnsafeBufferPointer { tgt in
+        g.inOffsets.withUnsafeBufferPointer { ioff in
+        g.inSources.withUnsafeBufferPointer { isrc in
+        deg.withUnsafeMutableBufferPointer { deg in
+        pos.withUnsafeMutableBufferPointer { pos in
+        vert.withUnsafeMutableBufferPointer { vert in
+            let directed = g.isDirected
+            for v in 0..<n {
+                var d = 0
+                for i in off[v]..<off[v + 1] where Int(tgt[i]) != v { d += 1 }
+                if directed { for i in ioff[v]..<ioff[v + 1] where Int(isrc[i]) != v { d += 1 } }
+                deg[v] = Int32(d)
+                maxDeg = max(maxDeg, d)
             }
-        }
+            var bin = [Int32](repeating: 0, count: maxDeg + 2)
+            bin.withUnsafeMutableBufferPointer { bin in
+                for v in 0..<n { bin[Int(deg[v])] += 1 }
+                var start: Int32 = 0
+                for d in 0...maxDeg { let c = bin[d]; bin[d] = start; start += c }
+                for v in 0..<n { let d = Int(deg[v]); pos[v] = bin[d]; vert[Int(bin[d])] = Int32(v); bin[d] += 1 }
+                for d in stride(from: maxDeg, to: 0, by: -1) { bin[d] = bin[d - 1] }
+                bin[0] = 0
+                @inline(__always) func lower(_ u: Int, below dv: Int32) {
+                    let du = deg[u]
+                    guard du > dv else { return }
+                    let pu = Int(pos[u]), pw = Int(bin[Int(du)]), w = Int(vert[pw])
+                    if u != w { vert[pu] = Int32(w); pos[w] = Int32(pu); vert[pw] = Int32(u); pos[u] = Int32(pw) }
+                    bin[Int(du)] += 1
+                    deg[u] = du - 1
+                }
+                for i in 0..<n {
+                    let v = Int(vert[i])
+                    let dv = deg[v]
+                    for k in off[v]..<off[v + 1] where Int(tgt[k]) != v { lower(Int(tgt[k]), below: dv) }
+                    if directed {
+                        for k in ioff[v]..<ioff[v + 1] where Int(isrc[k]) != v { lower(Int(isrc[k]), below: dv) }
+                    }
+                }
+            }
+        }}}}}}}
         return NodeScores(scores: deg.map(Double.init), metadata: ScoreMetadata(measure: "core"))
     }
 }

@@ -105,7 +105,9 @@ struct DiffusionPlayerPage {
                     if (e.key === 'ArrowLeft') { stop(); show(Math.max(0, i - 1)); }
                     if (e.key === ' ') { e.preventDefault(); button.click(); }
                   });
-                  show(0);
+                  // A link can open a given step: page.html#step=6.
+                  var asked = /step=(\\d+)/.exec(location.hash);
+                  show(asked ? Math.min(frames.length - 1, Number(asked[1])) : 0);
                 })();
                 </script>
 
