@@ -68,8 +68,8 @@ final class BlockSimulator {
         let n = max(1, view.n)
         self.n = n
         geometric = view.uniformProbability.flatMap { $0 > 0 && $0 < 1 ? GeometricSampler(probability: $0) : nil }
-        records = UnsafeMutableRawPointer.allocate(byteCount: 64 * n, alignment: 64).bindMemory(to: UInt64.self, capacity: 8 * n)
-        records.initialize(repeating: 0, count: 8 * n)
+        // Zero pages from the kernel: a run faults in only the records it touches.
+        records = Platform.zeroedPages(UInt64.self, count: 8 * n)
         func nodes() -> UnsafeMutablePointer<Int32> {
             let p = UnsafeMutablePointer<Int32>.allocate(capacity: n); p.initialize(repeating: 0, count: n); return p
         }
@@ -84,7 +84,7 @@ final class BlockSimulator {
     }
 
     deinit {
-        records.deallocate()
+        Platform.unmap(records, count: 8 * n)
         for p in [touched, frontier, next, candidates] { p.deallocate() }
         rowStart.deallocate(); rowEnd.deallocate(); laneAdopters.deallocate()
         pool.deallocate(); drawn.deallocate(); trialArc.deallocate(); trialBit.deallocate(); trialTarget.deallocate()

@@ -34,6 +34,14 @@ public enum KCore {
                 deg[v] = Int32(d)
                 maxDeg = max(maxDeg, d)
             }
+            // Peeling level by level (as parallel k-core codes do, Kabir and Madduri 2017): at
+            // level k, a sequential scan collects the nodes of remaining degree k, and removing
+            // one lowers its remaining neighbours, which join the level when they reach k. One
+            // random read per arc and no bucket moves; the scans cost n per distinct core value,
+            // so past 4(n + m) of scanning the bucket algorithm takes over (deep cores).
+            if peel(n: n, off: off, tgt: tgt, ioff: ioff, isrc: isrc, directed: directed, deg: deg, pos: pos, vert: vert) {
+                return
+            }
             var bin = [Int32](repeating: 0, count: maxDeg + 2)
             bin.withUnsafeMutableBufferPointer { bin in
                 for v in 0..<n { bin[Int(deg[v])] += 1 }
@@ -61,5 +69,51 @@ public enum KCore {
             }
         }}}}}}}
         return NodeScores(scores: deg.map(Double.init), metadata: ScoreMetadata(measure: "core"))
+    }
+
+    /// Level-by-level peeling: `deg` holds the degrees in and the core numbers out; `pos` and
+    /// `vert` are scratch. Returns false, with `deg` unchanged, when the scans would pass
+    /// 4(n + m) (many distinct core values): the caller then runs the bucket algorithm.
+    static func peel(n: Int, off: UnsafeBufferPointer<Int>, tgt: UnsafeBufferPointer<Int32>,
+                     ioff: UnsafeBufferPointer<Int>, isrc: UnsafeBufferPointer<Int32>, directed: Bool,
+                     deg: UnsafeMutableBufferPointer<Int32>, pos remaining: UnsafeMutableBufferPointer<Int32>,
+                     vert level: UnsafeMutableBufferPointer<Int32>) -> Bool {
+        let arcs = off[n] + (directed ? ioff[n] : 0)
+        let budget = 4 * (n + arcs)
+        // remaining[v] ≥ 0: degree among the nodes not yet removed; −(core + 1) once removed.
+        for v in 0..<n { remaining[v] = deg[v] }
+        var removed = 0, scanned = 0
+        var k: Int32 = 0
+        while removed < n {
+            scanned += n
+            if scanned > budget { return false }
+            // One scan: the smallest remaining degree (never below the last level) and its nodes.
+            var low = Int32.max, count = 0
+            for v in 0..<n {
+                let r = remaining[v]
+                if r < 0 || r > low { continue }
+                if r < low { low = r; count = 0 }
+                level[count] = Int32(v); count += 1
+            }
+            k = max(k, low)
+            var i = 0
+            while i < count {
+                let v = Int(level[i]); i += 1
+                remaining[v] = -(k + 1)
+                removed += 1
+                for a in off[v]..<off[v + 1] {
+                    let u = Int(tgt[a]), r = remaining[u]
+                    if r > k { remaining[u] = r - 1; if r - 1 == k { level[count] = Int32(u); count += 1 } }
+                }
+                if directed {
+                    for a in ioff[v]..<ioff[v + 1] {
+                        let u = Int(isrc[a]), r = remaining[u]
+                        if r > k { remaining[u] = r - 1; if r - 1 == k { level[count] = Int32(u); count += 1 } }
+                    }
+                }
+            }
+        }
+        for v in 0..<n { deg[v] = -remaining[v] - 1 }
+        return true
     }
 }

@@ -19,6 +19,21 @@ package enum Platform {
         #endif
     }()
 
+    /// `count` zeroed values, page-aligned, from an anonymous mapping: the kernel hands out zero
+    /// pages as they are first touched, so a run pays only for the pages it uses (no memset of
+    /// the whole block). Release with ``unmap(_:count:)``.
+    package static func zeroedPages<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
+        let bytes = max(1, count) * MemoryLayout<T>.stride
+        guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              raw != MAP_FAILED else { fatalError("out of memory: cannot map \(bytes) bytes") }
+        return raw.bindMemory(to: T.self, capacity: max(1, count))
+    }
+
+    /// Releases a block from ``zeroedPages(_:count:)``.
+    package static func unmap<T>(_ p: UnsafeMutablePointer<T>, count: Int) {
+        munmap(UnsafeMutableRawPointer(p), max(1, count) * MemoryLayout<T>.stride)
+    }
+
     /// Natural logarithm.
     @inlinable package static func ln(_ x: Double) -> Double { log(x) }
     /// Exponential.
