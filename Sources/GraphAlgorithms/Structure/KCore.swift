@@ -1,4 +1,5 @@
 import GraphCore
+internal import CPrefetch
 
 /// Core numbers: the largest `k` such that a node belongs to a subgraph where every node has
 /// degree at least `k`, by the bucket algorithm of Batagelj and Zaversnik (2003, "An O(m)
@@ -97,11 +98,18 @@ public enum KCore {
             }
             k = max(k, low)
             var i = 0
+            let rem = UnsafeMutableRawPointer(remaining.baseAddress!)
             while i < count {
+                if i &+ 4 < count {  // a later node's row, fetched ahead
+                    let w = Int(level[i &+ 4])
+                    interstice_prefetch(tgt.baseAddress! + off[w])
+                }
                 let v = Int(level[i]); i += 1
                 remaining[v] = -(k + 1)
                 removed += 1
-                for a in off[v]..<off[v + 1] {
+                let hi = off[v + 1]
+                for a in off[v]..<hi {
+                    if a &+ 8 < hi { interstice_prefetch(rem + 4 &* Int(tgt[a &+ 8])) }
                     let u = Int(tgt[a]), r = remaining[u]
                     if r > k { remaining[u] = r - 1; if r - 1 == k { level[count] = Int32(u); count += 1 } }
                 }
