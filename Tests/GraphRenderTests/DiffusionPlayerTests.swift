@@ -75,6 +75,27 @@ struct DiffusionPlayerTests {
         #expect(httpCount == xmlnsCount)
     }
 
+    /// The frames are drawn on the engine's layout, not laid out again: the laid-out DOT keeps
+    /// `layout=fdp`, which Graphviz lets override the pinning engine unless it is cleared (the
+    /// cucm-plie player came out 1.6× wider and 3× taller than its diagram before).
+    @Test("frames keep the size of the one layout")
+    func framesKeepTheLayoutSize() throws {
+        func size(_ svg: Substring) -> (Double, Double) {
+            let head = svg.prefix(300)
+            func value(_ name: String) -> Double {
+                let m = head.firstMatch(of: try! Regex("\(name)=\"([0-9.]+)pt\""))!
+                return Double(m.output[1].substring!)!
+            }
+            return (value("width"), value("height"))
+        }
+        let frames = DiffusionFrames(adoptionTimes: Self.times(), steps: 3)
+        let player = String(decoding: try Diagram.diffusionPlayer(network: Self.net, frames: frames).bytes, as: UTF8.self)
+        let still = String(decoding: try Diagram.render(network: Self.net, engine: .fdp, format: .svg).bytes, as: UTF8.self)
+        let (fw, fh) = size(player.split(separator: "<svg").dropFirst().first!)
+        let (sw, sh) = size(still.split(separator: "<svg").dropFirst().first!)
+        #expect(abs(fw - sw) <= 0.1 * sw && abs(fh - sh) <= 0.1 * sh, "frame \(fw)×\(fh) pt, diagram \(sw)×\(sh) pt")
+    }
+
     @Test("Monte Carlo shares: colour by share, outline at one half")
     func shares() throws {
         let n = Self.net.nodeCount

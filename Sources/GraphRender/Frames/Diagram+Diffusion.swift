@@ -72,6 +72,10 @@ extension Diagram {
             var warnings = s.takeMessages()
             // Every frame on that layout: change the colours, render with the positions pinned.
             let svgs = try s.withParsedGraph(laidOut, name: "laid-out diagram") { g throws(RenderError) -> [[UInt8]] in
+                // The laid-out text still says layout=fdp (or whichever engine), and Graphviz lets
+                // that attribute override the engine asked for: every frame would be laid out
+                // again from the positions instead of pinned to them. Name the pinning engine.
+                _ = interstice_agsafeset(UnsafeMutableRawPointer(g), "layout", "nop2", "")
                 var out: [[UInt8]] = []
                 for changes in paints {
                     for (name, look) in changes {

@@ -48,7 +48,7 @@ struct DiffusionPlayerPage {
             .controls button { font-size: 14px; min-width: 90px; padding: 4px 10px; }
             .controls input { flex: 1; max-width: 600px; }
             .controls output { font-size: 14px; min-width: 80px; font-variant-numeric: tabular-nums; }
-            .frame svg { max-width: 100%; height: auto; }
+            .frame svg { width: 100%; height: 82vh; }
             </style>
 
             """
