@@ -24,24 +24,16 @@ public struct Components: Sendable, Hashable {
     /// Weakly connected components (connected components of an undirected graph), by BFS over
     /// out- and in-arcs.
     ///
-    /// The queue is worked in slices: the neighbours of a slice of queued nodes are gathered
-    /// first (rows read in order, the next rows fetched ahead), then their labels are checked
-    /// against a bit set of the visited nodes, small enough to stay in cache (labels are only
-    /// written), while the next rows are fetched ahead.
+    /// Visits are tested against a bit set of n bits, small enough to stay in cache, and the rows
+    /// of queued nodes are fetched a few places ahead; a large component's labels are written in
+    /// one pass in node order afterwards. On a graph past the cache, testing and writing labels
+    /// during the search waited a DRAM latency per arc.
     /// - Complexity: O(n + m).
     public static func weak(_ g: CSRGraph) -> Components {
         let n = g.nodeCount
         var labels = [Int32](repeating: -1, count: n)
         var sizes: [Int] = []
         var queue = [Int32](repeating: 0, count: n)
-        let sliceArcs = 1 << 15
-        var widest = 0  // the longest row (out + in): a slice may overrun by one row
-        for v in 0..<n {
-            var d = g.offsets[v + 1] - g.offsets[v]
-            if g.isDirected { d += g.inOffsets[v + 1] - g.inOffsets[v] }
-            widest = max(widest, d)
-        }
-        var gathered = [Int32](repeating: 0, count: sliceArcs + max(1, widest))
         var visited = [UInt64](repeating: 0, count: (n + 63) / 64)
         g.offsets.withUnsafeBufferPointer { off in
         g.targets.withUnsafeBufferPointer { tgt in
@@ -49,38 +41,42 @@ public struct Components: Sendable, Hashable {
         g.inSources.withUnsafeBufferPointer { isrc in
         labels.withUnsafeMutableBufferPointer { lab in
         queue.withUnsafeMutableBufferPointer { q in
-        gathered.withUnsafeMutableBufferPointer { buf in
         visited.withUnsafeMutableBufferPointer { seen in
             let directed = g.isDirected
-            for s in 0..<n where lab[s] < 0 {
+            for s in 0..<n where seen[s >> 6] & (1 << UInt64(s & 63)) == 0 {
                 let c = Int32(sizes.count)
                 var head = 0, tail = 1
-                q[0] = Int32(s); lab[s] = c
+                q[0] = Int32(s)
                 seen[s >> 6] |= 1 << UInt64(s & 63)
                 while head < tail {
-                    // Gather the neighbours of queued nodes until the slice is full.
-                    var count = 0
-                    while head < tail && count < sliceArcs {
-                        if head &+ 4 < tail {
-                            let w = Int(q[head &+ 4])
-                            interstice_prefetch(off.baseAddress! + w)
-                            interstice_prefetch(tgt.baseAddress! + off[w])
+                    if head &+ 4 < tail {  // a later node's row, fetched ahead
+                        let w = Int(q[head &+ 4])
+                        interstice_prefetch(off.baseAddress! + w)
+                        interstice_prefetch(tgt.baseAddress! + off[w])
+                    }
+                    let u = Int(q[head]); head &+= 1
+                    // The test reads a bit set of n bits (128 KB for a million nodes, in cache).
+                    for i in off[u]..<off[u + 1] {
+                        let v = Int(tgt[i]), word = v >> 6, bit: UInt64 = 1 << UInt64(v & 63)
+                        if seen[word] & bit == 0 { seen[word] |= bit; q[tail] = Int32(v); tail &+= 1 }
+                    }
+                    if directed {
+                        for i in ioff[u]..<ioff[u + 1] {
+                            let v = Int(isrc[i]), word = v >> 6, bit: UInt64 = 1 << UInt64(v & 63)
+                            if seen[word] & bit == 0 { seen[word] |= bit; q[tail] = Int32(v); tail &+= 1 }
                         }
-                        let u = Int(q[head]); head &+= 1
-                        for i in off[u]..<off[u + 1] { buf[count] = tgt[i]; count &+= 1 }
-                        if directed { for i in ioff[u]..<ioff[u + 1] { buf[count] = isrc[i]; count &+= 1 } }
                     }
-                    // Label the new ones: the test reads a bit set of n bits (128 KB for a
-                    // million nodes, cache-resident), the label is only written.
-                    for j in 0..<count {
-                        let v = Int(buf[j])
-                        let word = v >> 6, bit: UInt64 = 1 << UInt64(v & 63)
-                        if seen[word] & bit == 0 { seen[word] |= bit; lab[v] = c; q[tail] = Int32(v); tail &+= 1 }
-                    }
+                }
+                // Labels: a large component by one pass in node order over the unlabelled visited
+                // nodes (random writes would each fetch a line); a small one through its queue.
+                if tail > n / 32 {
+                    for v in 0..<n where lab[v] < 0 && seen[v >> 6] & (1 << UInt64(v & 63)) != 0 { lab[v] = c }
+                } else {
+                    for i in 0..<tail { lab[Int(q[i])] = c }
                 }
                 sizes.append(tail)
             }
-        }}}}}}}}
+        }}}}}}}
         return Components(labels: labels, sizes: sizes)
     }
 
