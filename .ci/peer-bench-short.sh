@@ -5,14 +5,9 @@
 # the same way (its lines in the closing note); igraph's Louvain on ba_1m times out at 900 s.
 set -u
 cd "$(dirname "$0")/.."
-B=.build/release/IntersticeBench
-P=${PEERS:-../shared/bench/peers.py}
-G=.build/graphs
-mkdir -p bench-out
 O=bench-out/session-short.jsonl
+. .ci/bench-common.sh
 : > "$O"
-peers() { python3 "$P" --out "$O" --threads 2 "$@" > /dev/null 2>> bench-out/peers.err; }
-ours() { "$B" "$@" >> "$O" 2>> bench-out/ours.err; }
 for round in 1 2 3; do
   ours diffusion $G/ba_100k.edgelist --threads 2 --repeats 5
   peers --graph $G/ba_100k.edgelist --all --lib numpy --tasks ic,lt

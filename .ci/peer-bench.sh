@@ -7,14 +7,9 @@
 # Writes JSON lines to bench-out/session.jsonl (Interstice lines have "lib": "interstice" or "suite").
 set -u
 cd "$(dirname "$0")/.."
-B=.build/release/IntersticeBench
-P=${PEERS:-../shared/bench/peers.py}
-G=.build/graphs
-mkdir -p bench-out
 O=bench-out/session.jsonl
+. .ci/bench-common.sh
 : > "$O"
-peers() { python3 "$P" --out "$O" --threads 2 "$@" > /dev/null 2>> bench-out/peers.err; }
-ours() { "$B" "$@" >> "$O" 2>> bench-out/ours.err; }
 
 # Issue 4: IC and LT, 1,000 runs, the sidecar's 10 seeds, on ba_100k; then the 1M-node check.
 ours diffusion $G/ba_100k.edgelist --threads 2 --repeats 5

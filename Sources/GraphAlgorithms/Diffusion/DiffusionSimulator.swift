@@ -429,9 +429,58 @@ final class DiffusionSimulator {
     }
 }
 
+/// An organizational frame laid out for the hot loop: each node's organizations as CSR, the
+/// participant and head flags, and per organization its members beyond the collective and how
+/// many of them must hold the invention. Built once per simulation by the Monte Carlo engine and
+/// by the relay evaluator.
+struct FrameLayout {
+    let orgOffsets: [Int]
+    let orgGroups: [Int32]
+    let participant: [Bool]
+    let isHead: [Bool]
+    /// Members of each organization who are not participants.
+    let nonParticipants: [Int]
+    let info: DiffusionSimulator.FrameInfo
+
+    /// - Complexity: O(n + memberships).
+    init(_ frame: OrganizationFrame?, nodeCount n: Int) {
+        let groups = frame?.organizations.groupCount ?? 0
+        var offsets = [Int](repeating: 0, count: n + 1), memberships: [Int32] = []
+        var participant = [Bool](repeating: false, count: n), isHead = [Bool](repeating: false, count: n)
+        var beyond = [Int](repeating: 0, count: groups), needed = [Int32](repeating: .max, count: groups)
+        if let frame {
+            let p = frame.organizations
+            for v in 0..<n {
+                if v < p.nodeCount { memberships.append(contentsOf: p.groups(of: Int32(v))) }
+                offsets[v + 1] = memberships.count
+            }
+            for v in frame.participants.members where Int(v) < n { participant[Int(v)] = true }
+            for h in frame.heads where h >= 0 && Int(h) < n { isHead[Int(h)] = true }
+            for gi in 0..<groups {
+                let np = p.members(of: Int32(gi)).filter { !participant[Int($0)] }.count
+                beyond[gi] = np
+                if np > 0 {
+                    let need = (frame.rule.threshold * Double(np) - 1e-9).rounded(.up)
+                    needed[gi] = Int32(max(1, min(Double(np), need)))
+                }
+            }
+        }
+        orgOffsets = offsets; orgGroups = memberships
+        self.participant = participant; self.isHead = isHead; nonParticipants = beyond
+        info = DiffusionSimulator.FrameInfo(
+            groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
+            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
+    }
+
+    /// Calls `body` with the view of `g` and these arrays.
+    func withView<R>(_ g: DiffusionGraph, _ body: (DiffusionView) -> R) -> R {
+        DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead, body)
+    }
+}
+
 extension DiffusionView {
     /// Calls `body` with a view of a diffusion graph and the organization arrays, valid for the
-    /// call's duration (the Monte Carlo engine and the relay evaluator share it).
+    /// call's duration (see ``FrameLayout/withView(_:_:)``).
     static func with<R>(_ g: DiffusionGraph, orgOffsets: [Int], orgGroups: [Int32], participant: [Bool], isHead: [Bool],
                         _ body: (DiffusionView) -> R) -> R {
         g.offsets.withUnsafeBufferPointer { off in

@@ -60,34 +60,11 @@ public enum Diffusion {
         let horizon = max(0, parameters.horizon)
         let frame = parameters.frame
         let groups = frame?.organizations.groupCount ?? 0
-        // Organization arrays for the hot loop.
-        var orgOffsets = [Int](repeating: 0, count: n + 1)
-        var orgGroups: [Int32] = []
-        var participant = [Bool](repeating: false, count: n)
-        var isHead = [Bool](repeating: false, count: n)
-        var needed = [Int32](repeating: .max, count: groups)
-        var nonParticipants = [Int](repeating: 0, count: groups)
         if let frame {
-            let p = frame.organizations
-            precondition(p.nodeCount == n, "Diffusion: the partition must cover the graph's nodes")
-            for v in 0..<n {
-                orgGroups.append(contentsOf: p.groups(of: Int32(v)))
-                orgOffsets[v + 1] = orgGroups.count
-            }
-            for v in frame.participants.members where Int(v) < n { participant[Int(v)] = true }
-            for h in frame.heads where h >= 0 { isHead[Int(h)] = true }
-            for gi in 0..<groups {
-                let np = p.members(of: Int32(gi)).filter { !participant[Int($0)] }.count
-                nonParticipants[gi] = np
-                if np > 0 {
-                    let need = (frame.rule.threshold * Double(np) - 1e-9).rounded(.up)
-                    needed[gi] = Int32(max(1, min(Double(np), need)))
-                }
-            }
+            precondition(frame.organizations.nodeCount == n, "Diffusion: the partition must cover the graph's nodes")
         }
-        let info = DiffusionSimulator.FrameInfo(
-            groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
-            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
+        let layout = FrameLayout(frame, nodeCount: n)
+        let info = layout.info, nonParticipants = layout.nonParticipants
         let requested = max(0, parameters.runs)
         // IC and LT without organizations run 64 at a time (BlockSimulator); their batches are
         // whole blocks, so the blocks never depend on the threads.
@@ -103,7 +80,7 @@ public enum Diffusion {
         var stoppedEarly = false
         var maxHalf = Double.nan
 
-        DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead) { view in
+        layout.withView(g) { view in
             let sims = blocks ? [] : (0..<workers).map { _ in
                 DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
             }

@@ -41,9 +41,11 @@ extension Network {
     /// - Parameters:
     ///   - collective: the collective's node; nil takes no collective (no participants, no end).
     ///   - stepDays: how many days one step stands for (30: a month).
+    ///   - include: keep only the organizations for which it returns true (nil: all).
     public func diffusionFrame(collective: Collective?, stepDays: Double = 30,
-                               rule: InstitutionalizationRule = InstitutionalizationRule()) -> OrganizationFrame {
-        let orgs = organizations()
+                               rule: InstitutionalizationRule = InstitutionalizationRule(),
+                               include: ((Int32) -> Bool)? = nil) -> OrganizationFrame {
+        let orgs = organizations(include: include)
         var end: Int? = nil
         if let c = collective, let s = c.start, let e = c.end, stepDays > 0 {
             end = max(0, Int((Double(e.daysSinceEpoch - s.daysSinceEpoch) / stepDays).rounded(.down)))

@@ -36,37 +36,13 @@ struct RelayEvaluator: Sendable {
     func values(_ g: DiffusionGraph, seeds: [Int32], frame: OrganizationFrame?) -> [Int32] {
         let n = g.nodeCount
         let groups = frame?.organizations.groupCount ?? 0
-        // The frame's arrays, laid out as Diffusion.simulate lays them out.
-        var orgOffsets = [Int](repeating: 0, count: n + 1)
-        var orgGroups: [Int32] = []
-        var participant = [Bool](repeating: false, count: n)
-        var isHead = [Bool](repeating: false, count: n)
-        var needed = [Int32](repeating: .max, count: groups)
-        var counted = [Bool](repeating: false, count: groups)
-        if let frame {
-            let p = frame.organizations
-            for v in 0..<n {
-                if v < p.nodeCount { orgGroups.append(contentsOf: p.groups(of: Int32(v))) }
-                orgOffsets[v + 1] = orgGroups.count
-            }
-            for v in frame.participants.members where Int(v) < n { participant[Int(v)] = true }
-            for h in frame.heads where h >= 0 && Int(h) < n { isHead[Int(h)] = true }
-            for gi in 0..<groups {
-                let np = p.members(of: Int32(gi)).filter { !participant[Int($0)] }.count
-                if np > 0 {
-                    counted[gi] = true
-                    let need = (frame.rule.threshold * Double(np) - 1e-9).rounded(.up)
-                    needed[gi] = Int32(max(1, min(Double(np), need)))
-                }
-            }
-        }
-        let info = DiffusionSimulator.FrameInfo(
-            groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
-            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
+        let layout = FrameLayout(frame, nodeCount: n)
+        let info = layout.info
+        let counted = layout.nonParticipants.map { $0 > 0 }
         var out = [Int32](repeating: 0, count: runs)
         let objective = self.objective, seed = self.seed, model = self.model, horizon = self.horizon
         let workers = self.workers
-        DiffusionView.with(g, orgOffsets: orgOffsets, orgGroups: orgGroups, participant: participant, isHead: isHead) { view in
+        layout.withView(g) { view in
         excluded.withUnsafeBufferPointer { excl in
         counted.withUnsafeBufferPointer { cnt in
         out.withUnsafeMutableBufferPointer { ob in

@@ -56,7 +56,7 @@ public enum SeedSelection: Sendable, Hashable {
     static func comparison(_ text: String) throws(Problem) -> SeedSelection? {
         guard !text.contains(","), !text.hasPrefix("collective:") else { return nil }
         for c in Comparison.allCases {  // two-character operators first
-            guard let r = find(c.rawValue, in: text) else { continue }
+            guard let r = text.firstRange(of: c.rawValue) else { continue }
             let name = trimmed(text[..<r.lowerBound])
             let value = trimmed(text[r.upperBound...])
             guard !name.isEmpty, !value.isEmpty else { throw Problem(description: "ATTR\(c.rawValue)VALUE needs both sides, found \"\(text)\"") }
@@ -64,16 +64,6 @@ public enum SeedSelection: Sendable, Hashable {
                 throw Problem(description: "\(name)\(c.rawValue)\(value): \(c.rawValue) compares numbers, and \"\(value)\" is not one")
             }
             return .attribute(name, c, value)
-        }
-        return nil
-    }
-
-    /// The first occurrence of `needle` in `text` (the standard library has no substring search).
-    static func find(_ needle: String, in text: String) -> Range<String.Index>? {
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i...].hasPrefix(needle) { return i..<text.index(i, offsetBy: needle.count) }
-            i = text.index(after: i)
         }
         return nil
     }

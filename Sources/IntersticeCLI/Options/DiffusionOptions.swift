@@ -147,11 +147,9 @@ struct ChannelOptions: ParsableArguments {
     func frame(_ net: Network, collective: Collective?, starters: NodeSet? = nil,
                include: (@Sendable (Int32) -> Bool)? = nil) -> OrganizationFrame {
         let f = net.diffusionFrame(collective: collective, stepDays: stepDays,
-                                   rule: InstitutionalizationRule(threshold: theta, mode: rule))
-        let orgs = include.map { net.organizations(include: $0) } ?? f.organizations
-        let heads = include == nil ? f.heads : OrganizationFrame.heads(in: net, organizations: orgs)
+                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include)
         let participants = collective == nil ? (starters ?? f.participants) : f.participants
         let last = self.end.map { $0 < 0 ? nil : $0 } ?? f.collectiveEnd
-        return OrganizationFrame(organizations: orgs, participants: participants, collectiveEnd: last, heads: heads, rule: f.rule)
+        return OrganizationFrame(organizations: f.organizations, participants: participants, collectiveEnd: last, heads: f.heads, rule: f.rule)
     }
 }
