@@ -8,6 +8,8 @@ public enum NetworkError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateNode(id: String)
     /// An edge names a node that does not exist.
     case unknownNode(id: String)
+    /// A relation was renamed to one that exists.
+    case duplicateRelation(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum NetworkError: Error, Hashable, Sendable, CustomStringConvertible {
             "attribute \"\(n)\" holds \(e.shortName) values, not \(q.shortName)"
         case let .duplicateNode(id): "node \"\(id)\" is defined twice"
         case let .unknownNode(id): "no node has the id \"\(id)\""
+        case let .duplicateRelation(r): "relation \"\(r)\" exists already"
         }
     }
 }
@@ -240,4 +243,21 @@ public struct Network: Sendable {
 
     /// The node kind whose nodes are organizations (from the metadata, default `organization`).
     public var organizationKind: NodeKind { NodeKind(metadata.organizationKind ?? NodeKind.organization.rawValue) }
+}
+
+extension Network {
+    /// Renames a relation layer (its edges, direction, weights and attributes kept), and its
+    /// description in the metadata.
+    /// - Throws: ``NetworkError/duplicateRelation(_:)`` when `new` already has a layer.
+    /// - Complexity: O(relations).
+    public mutating func renameRelation(_ old: Relation, to new: Relation) throws(NetworkError) {
+        guard old != new, let i = layerIndex[old] else { return }
+        guard layerIndex[new] == nil else { throw .duplicateRelation(new.rawValue) }
+        layers[i] = layers[i].renamed(new)
+        layerIndex[old] = nil
+        layerIndex[new] = i
+        if let text = metadata.relations.removeValue(forKey: old.rawValue), metadata.relations[new.rawValue] == nil {
+            metadata.relations[new.rawValue] = text
+        }
+    }
 }

@@ -167,13 +167,11 @@ struct RenderCommand: ParsableCommand {
     /// P(adopted by step t) per node, from IC with `diffuse`'s defaults (probability 0.2 on the
     /// standard channels, 2000 runs, seed 1).
     static func simulate(_ net: Network, steps: Int) throws -> [[Double]] {
-        let channels = try ChannelOptions.parse([])
-        let mc = try MonteCarloOptions.parse(["--runs", "2000", "--horizon", String(steps)])
-        let setup = try DiffusionSetup(network: net, model: .ic, seeds: nil, monteCarlo: mc, channels: channels,
-                                       parameters: try ModelOptions.parse([]))
-        var p = setup.parameters
-        p.recordNodeSteps = true
-        let r = setup.simulate(p)
-        return r.nodeAdoptionByStep ?? []
+        var settings = DiffusionSettings()
+        settings.monteCarlo.runs = 2000
+        settings.monteCarlo.horizon = steps
+        var prepared = try DiffusionRequest(model: .ic, settings: settings).prepare(net)
+        prepared.parameters.recordNodeSteps = true
+        return prepared.run().nodeAdoptionByStep ?? []
     }
 }
