@@ -96,14 +96,17 @@ public struct CentralityRequest: Sendable, Hashable {
                     e.relativeTolerance = tolerance
                     s = e.scores(g)
                 case .katz:
+                    // Katz's series converges only for α < 1/λmax: check first (one power
+                    // iteration), so a divergent request fails at once with the bound.
+                    let lambda = CentralityRequest.spectralRadius(g, weighted: w, threads: threads)
+                    let bound = lambda > 0 ? 1 / lambda : Double.infinity
                     var k = KatzCentrality(alpha: alpha, beta: beta, maxIterations: maxIterations, weighted: w, threads: threads)
                     k.relativeTolerance = tolerance
-                    s = try k.scores(g)
+                    s = alpha * lambda >= 1 ? NodeScores(scores: [], metadata: ScoreMetadata(measure: "katz", converged: false))
+                        : try k.scores(g)
                     if s.metadata.converged == false || s.scores.contains(where: { !$0.isFinite }) {
-                        let lambda = CentralityRequest.spectralRadius(g, weighted: w, threads: threads)
-                        let bound = lambda > 0 ? 1 / lambda : Double.infinity
                         throw RequestError.badData(
-                            "katz did not converge within \(maxIterations) iterations: alpha = \(alpha) but it must be below 1/λmax = \(significant(bound)) (λmax = \(significant(lambda)), the largest eigenvalue of the adjacency); choose --alpha below it")
+                            "katz does not converge: alpha = \(alpha) but it must be below 1/λmax = \(significant(bound)) (λmax = \(significant(lambda)), the largest eigenvalue of the adjacency); choose --alpha below it")
                     }
                 case .pagerank:
                     var p = PageRank(damping: damping, maxIterations: maxIterations, weighted: w, threads: threads)

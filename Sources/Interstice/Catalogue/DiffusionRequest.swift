@@ -40,9 +40,9 @@ public struct DiffusionSettings: Sendable, Hashable {
     public func start(_ net: Network) throws(RequestError) -> StartGroup {
         let collective = try frame.chosenCollective(net)
         if let spec = seeds {
-            let nodes: [Int32]
-            do { nodes = try SeedSelection(parsing: spec).resolve(in: net, seed: monteCarlo.seed) }
-            catch { throw .badData("seeds: \(error.description)") }
+            let selection: SeedSelection, nodes: [Int32]
+            do { selection = try SeedSelection(parsing: spec) } catch { throw .usage("seeds: \(error.description)") }
+            do { nodes = try selection.resolve(in: net, seed: monteCarlo.seed) } catch { throw .badData("seeds: \(error.description)") }
             guard !nodes.isEmpty else { throw .badData("seeds \(spec): no node matches") }
             let org = net.organizationKind
             if let bad = nodes.first(where: { net.kinds[Int($0)] == org || net.kinds[Int($0)] == .collective }) {
