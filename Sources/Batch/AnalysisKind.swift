@@ -36,6 +36,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
             ParameterSpec("relations", .list(.text), default: nil, "channel relations (default: acquaintance, exchange, reports_to where present, else every tie relation)"),
             ParameterSpec("both_ways", .list(.text), default: .array(d.channels.bothWays.map { .string($0.rawValue) }), "directed relations that also transmit against their direction"),
             ParameterSpec("weighted", .boolean, default: .bool(d.channels.weighted), "multiply each edge's probability by its weight"),
+            ParameterSpec("influence", .text, default: nil, "which way influence flows, overriding dataset.json: advice=reverse,exchange=along"),
             ParameterSpec("collective", .text, default: nil, "the collective whose participants are the seeds (default: the first)"),
             ParameterSpec("organizations", .text, default: nil, "only organizations whose attribute has this value (attr=value)"),
             ParameterSpec("step_days", .number(0...Double.infinity, openLow: true), default: .double(d.frame.stepDays), "days per step"),

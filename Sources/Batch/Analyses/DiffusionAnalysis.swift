@@ -16,6 +16,7 @@ enum DiffusionAnalysis {
                                 bassQ: p.optionalDouble("bass_q"))
         do {
             if let text = p.string("probabilities") { s.channels.probability = try ProbabilitySpec(parsing: text) }
+            if let text = p.string("influence") { s.channels.influence = try ChannelSettings.influence(parsing: text) }
         } catch { throw JobFailure(error.description) }
         if let x = p.optionalDouble("probability") {
             guard p.string("probabilities") == nil else { throw JobFailure("give probability or probabilities, not both") }

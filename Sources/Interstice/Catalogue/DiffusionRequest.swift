@@ -87,9 +87,10 @@ public struct DiffusionSettings: Sendable, Hashable {
         if read.contains("bass-q") { parameters.append(("bass_q", .double(m.bassQ ?? ModelSettings.defaultBassQ))) }
         let relations = JSONValue.array(tc.strength.keys.sorted().map { r in
             let dir = net.layer(r)?.direction ?? r.defaultDirection
+            let flow = dir == .undirected || tc.bothWays.contains(r) ? "both" : tc.reversed.contains(r) ? "reverse" : "along"
             return .object([("relation", .string(r.rawValue)), ("probability", .double(tc.strength[r] ?? 0)),
-                            ("direction", .string(dir.rawValue)),
-                            ("both_ways", .bool(dir == .undirected || tc.bothWays.contains(r))),
+                            ("direction", .string(dir.rawValue)), ("influence", .string(flow)),
+                            ("both_ways", .bool(flow == "both")),
                             ("times_edge_weight", .bool(tc.timesEdgeWeight))])
         })
         let f = frame, mc = monteCarlo

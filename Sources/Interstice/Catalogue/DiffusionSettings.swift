@@ -52,10 +52,43 @@ public struct ChannelSettings: Sendable, Hashable {
     public var bothWays: [Relation]
     /// Multiply each edge's probability by its weight.
     public var weighted: Bool
+    /// Which way influence flows, overriding what `dataset.json` declares (`influence`).
+    public var influence: [Relation: InfluenceFlow]
 
     public init(probability: ProbabilitySpec = .uniform(0.2), relations: [Relation]? = nil,
-                bothWays: [Relation] = [.reportsTo], weighted: Bool = false) {
+                bothWays: [Relation] = [.reportsTo], weighted: Bool = false, influence: [Relation: InfluenceFlow] = [:]) {
         self.probability = probability; self.relations = relations; self.bothWays = bothWays; self.weighted = weighted
+        self.influence = influence
+    }
+
+    /// `advice=reverse,exchange=along`.
+    public static func influence(parsing text: String) throws(RequestError) -> [Relation: InfluenceFlow] {
+        var out: [Relation: InfluenceFlow] = [:]
+        for part in text.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmedSpaces }
+            guard kv.count == 2, let f = InfluenceFlow(rawValue: kv[1]) else {
+                throw .usage("influence: expected relation=along|reverse|both, found \"\(part)\"")
+            }
+            out[Vocabulary.relation(Relation(kv[0])) ?? Relation(kv[0])] = f
+        }
+        return out
+    }
+
+    /// Which way influence flows along `relation` in `net`: the override, else what
+    /// `dataset.json` declares, else both ways for an undirected relation or one in `bothWays`,
+    /// along the arcs otherwise.
+    public func flow(_ relation: Relation, in net: Network) throws(RequestError) -> InfluenceFlow {
+        let layer = net.layer(relation)
+        if layer?.direction == .undirected { return .both }
+        var f = influence[relation]
+        if f == nil, let declared = net.metadata.influence[relation.rawValue] {
+            guard let d = InfluenceFlow(rawValue: declared) else {
+                throw .badData("dataset.json: influence of \"\(relation)\" is \"\(declared)\"; expected along, reverse or both")
+            }
+            f = d
+        }
+        if bothWays.contains(relation) { return .both }
+        return f ?? .along
     }
 
     /// Relations that never carry an invention between actors.
@@ -99,10 +132,20 @@ public struct ChannelSettings: Sendable, Hashable {
                 strength[r] = p
             }
         }
-        for r in bothWays where net.layer(r) == nil && relations != nil && rels.contains(r) {
-            throw .badData("both-ways: the dataset has no relation \"\(r)\"")
+        for r in influence.keys where !rels.contains(r) {
+            throw .usage("influence: \"\(r)\" is not a channel relation here (channels: \(rels.map(\.rawValue).joined(separator: ", ")))")
         }
-        return TransmissionChannels(strength: strength, bothWays: Set(bothWays), timesEdgeWeight: weighted)
+        var both: Set<Relation> = [], reversed: Set<Relation> = []
+        for r in rels {
+            switch try flow(r, in: net) {
+            case .both: both.insert(r)
+            case .reverse: reversed.insert(r)
+            case .along: break
+            }
+        }
+        var tc = TransmissionChannels(strength: strength, bothWays: both, timesEdgeWeight: weighted)
+        tc.reversed = reversed
+        return tc
     }
 }
 

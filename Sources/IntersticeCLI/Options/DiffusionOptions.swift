@@ -47,6 +47,9 @@ struct ChannelOptions: ParsableArguments {
     @Flag(help: "Multiply each edge's probability by its weight (clamped to 1).")
     var weighted = false
 
+    @Option(help: ArgumentHelp("Which way influence flows along a directed relation, overriding dataset.json's `influence`: relation=along (source to target, as an exchange), reverse (a nomination: ego names alter, alter influences ego) or both.", valueName: "r=flow,r=flow"))
+    var influence: String?
+
     @Option(help: "The collective whose participants are the seeds and whose end makes adoption lapse (default: the first).")
     var collective: String?
 
@@ -71,6 +74,7 @@ struct ChannelOptions: ParsableArguments {
         c.relations = relations.map(relationList)
         if let bothWays { c.bothWays = relationList(bothWays) }
         c.weighted = weighted
+        if let influence { c.influence = try ChannelSettings.influence(parsing: influence) }
         return c
     }
 
