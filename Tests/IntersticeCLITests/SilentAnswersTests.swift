@@ -191,4 +191,24 @@ struct SilentAnswersTests {
             #expect(row["p_reached"] as? Double == other["p_reached"] as? Double)
         }
     }
+
+    @Test("render -o: the extension decides the format (jpg is JPEG); unknown or contradicted extensions are errors")
+    func renderFormatFromExtension() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let ds = Fixtures.dataset("chalon-sur-saone")
+        for (name, magic) in [("d.jpg", [UInt8]([0xFF, 0xD8, 0xFF])), ("d.jpeg", [0xFF, 0xD8, 0xFF]), ("d.png", [0x89, 0x50, 0x4E, 0x47]),
+                              ("d.svg", Array("<?xml".utf8)), ("d.pdf", Array("%PDF".utf8))] {
+            let out = tmp.appendingPathComponent(name).path
+            let r = try CLI.run(["render", ds, "-o", out])
+            #expect(r.status == 0, "\(name): \(r.stderr)")
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: out)).prefix(magic.count))
+            #expect(bytes == magic, "\(name) starts with \(bytes)")
+        }
+        let unknown = try CLI.run(["render", ds, "-o", tmp.appendingPathComponent("d.xyz").path])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown extension \".xyz\""), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("d.xyz").path))
+        let clash = try CLI.run(["render", ds, "--format", "svg", "-o", tmp.appendingPathComponent("e.jpg").path])
+        #expect(clash.status == 64 && clash.stderr.contains("names jpg but --format is svg"), "\(clash.stderr)")
+    }
 }
