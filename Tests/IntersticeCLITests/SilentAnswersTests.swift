@@ -211,4 +211,57 @@ struct SilentAnswersTests {
         let clash = try CLI.run(["render", ds, "--format", "svg", "-o", tmp.appendingPathComponent("e.jpg").path])
         #expect(clash.status == 64 && clash.stderr.contains("names jpg but --format is svg"), "\(clash.stderr)")
     }
+
+    /// Every measure and model on the empty graph, one node, three isolated nodes and a
+    /// self-loop only: exact values (networkx's conventions) or a clear error, never a crash.
+    @Test("Degenerate inputs: empty, one node, isolated nodes, a self-loop only")
+    func degenerate() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        func dataset(_ name: String, _ nodes: String, _ edges: String) throws -> String {
+            let f = tmp.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true)
+            try ("id,kind\n" + nodes).write(to: f.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
+            try ("source,target,relation,directed\n" + edges).write(to: f.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
+            return f.path
+        }
+        let empty = try dataset("empty", "", "")
+        let one = try dataset("one", "a,actor\n", "")
+        let isolated = try dataset("iso", "a,actor\nb,actor\nc,actor\n", "")
+        let loop = try dataset("loop", "a,actor\n", "a,a,acquaintance,false\n")
+        let all = CatalogueDoorsTests.measures.joined(separator: ",")
+        func rows(_ ds: String) throws -> [[String: Any]] {
+            let r = try CLI.run(["centrality", ds, "--measure", all, "--format", "json"])
+            #expect(r.status == 0, "\(ds): \(r.stderr)")
+            return try #require(try json(r.stdout)["rows"] as? [[String: Any]])
+        }
+        #expect(try rows(empty).isEmpty)
+        // networkx: one node has degree centrality 1; PageRank, eigenvector and Katz are uniform
+        // (1/n, 1/√n); closeness, harmonic, betweenness 0; constraint undefined; HITS undefined
+        // without ties (networkx fails).
+        for ds in [one, loop] {
+            let r = try #require(try rows(ds).first)
+            #expect(r["degree"] as? Double == 1 && r["pagerank"] as? Double == 1 && r["eigenvector"] as? Double == 1)
+            #expect(r["katz"] as? Double == 1 && r["closeness"] as? Double == 0 && r["betweenness"] as? Double == 0)
+            #expect(r["constraint"] is NSNull && r["hub"] is NSNull && r["authority"] is NSNull && r["core"] as? Double == 0)
+        }
+        let iso = try rows(isolated)
+        #expect(iso.count == 3)
+        for r in iso {
+            #expect(r["degree"] as? Double == 0 && abs((r["pagerank"] as? Double ?? 0) - 1.0 / 3) < 1e-15)
+            #expect(abs((r["eigenvector"] as? Double ?? 0) - 1 / 3.0.squareRoot()) < 1e-15 && r["harmonic"] as? Double == 0)
+        }
+        // Models: without a tie relation there is nothing to carry the invention (exit 65); on
+        // the self-loop every model runs and only the seed holds it.
+        for model in CatalogueDoorsTests.models {
+            for ds in [empty, one, isolated] {
+                let r = try CLI.run(["diffuse", ds, "--model", model, "--seeds", "random:1", "--runs", "10"])
+                #expect(r.status == 65, "\(model) on \(ds): \(r.stderr)")
+            }
+            let r = try CLI.run(["diffuse", loop, "--model", model, "--seeds", "a", "--runs", "10", "--format", "json"])
+            #expect(r.status == 0, "\(model): \(r.stderr)")
+            let spread = try #require((try json(r.stdout)["spread"] as? [String: Any])?["mean"] as? Double)
+            #expect(spread == 1, "\(model)")
+        }
+    }
 }
