@@ -264,4 +264,27 @@ struct SilentAnswersTests {
             #expect(spread == 1, "\(model)")
         }
     }
+
+    @Test("CSV results carry their request: FILE.meta.json beside the file, or --comment-header")
+    func csvProvenance() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("c.csv").path
+        let r = try CLI.run(["centrality", Fixtures.dataset("cucm-plie"), "--measure", "pagerank", "--format", "csv", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let meta = try json(String(contentsOfFile: out + ".meta.json", encoding: .utf8))
+        #expect(meta["analysis"] as? String == "centrality")
+        #expect(((meta["input"] as? [String: Any])?["sha256"] as? String)?.count == 64)
+        #expect((meta["measures"] as? [[String: Any]])?.first?["converged"] as? Bool == true)
+        let d = tmp.appendingPathComponent("d.csv").path
+        let diffuse = try CLI.run(["diffuse", Fixtures.dataset("cucm-plie"), "--runs", "20", "--seed", "4", "--format", "csv", "-o", d])
+        #expect(diffuse.status == 0, "\(diffuse.stderr)")
+        let dm = try json(String(contentsOfFile: d + ".meta.json", encoding: .utf8))
+        #expect((dm["request"] as? [String: Any])?["seed"] as? Int == 4)
+        let header = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--models", "ic", "--null", "none", "--runs", "20",
+                                  "--format", "csv", "--comment-header"])
+        #expect(header.status == 0, "\(header.stderr)")
+        #expect(header.stdout.hasPrefix("# analysis: \"reach\"\n# models: "), "\(header.stdout.prefix(200))")
+        #expect(header.stdout.contains("\nmodel,organization,"))
+    }
 }
