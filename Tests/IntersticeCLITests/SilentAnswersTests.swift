@@ -39,7 +39,7 @@ struct SilentAnswersTests {
         a,b,connaissance,false
         b,c,connaissance,false
         d,e,connaissance,false
-        a,d,échange,true
+        a,d,échange,
 
         """.write(toFile: folder + "/edges.csv", atomically: true, encoding: .utf8)
         return folder
@@ -59,6 +59,10 @@ struct SilentAnswersTests {
             #expect(r.stderr.contains(note), "\(note) in \(r.stderr)")
         }
         let d = try json(r.stdout)
+        // échange without a directed cell takes exchange's direction (directed), not the
+        // undirected default of an unknown relation.
+        let rels = try #require((d["request"] as? [String: Any])?["relations"] as? [[String: Any]])
+        #expect(rels.first { $0["relation"] as? String == "exchange" }?["direction"] as? String == "directed")
         let models = try #require(d["models"] as? [[String: Any]])
         let orgs = try #require(models.first?["organizations"] as? [[String: Any]])
         #expect(orgs.compactMap { $0["organization"] as? String }.sorted() == ["ccas", "cg71"])
