@@ -102,6 +102,18 @@ struct SilentAnswersTests {
         #expect(north["beyond_collective"] as? Int == 2 && north["p_reached"] as? Double == 1)
         let bad = try CLI.run(["reach", path, "--organizations-from", "department", "--seeds", "a"])
         #expect(bad.status == 65 && bad.stderr.contains("no node attribute \"department\"; it has org"))
+        // The manifest takes the same: a dataset entry with organizations_from.
+        let manifest = tmp.appendingPathComponent("m.yaml").path
+        try """
+        datasets: [{path: g.graphml, organizations_from: org}]
+        analyses:
+          - reach: {models: [ic], null: none, seeds: a, probability: 1, runs: 400}
+        """.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let store = tmp.appendingPathComponent("out").path
+        let b = try CLI.run(["batch", manifest, "--output", store])
+        #expect(b.status == 0, "\(b.stderr)")
+        let rows = try CLI.run(["batch", "export", store, "--format", "csv", "--table", "organization_reach", "-o", "-"])
+        #expect(rows.stdout.contains(",north,") && rows.stdout.contains(",south,"), "\(rows.stdout)")
     }
 
     @Test("katz with alpha ≥ 1/λmax is an error that gives 1/λmax; --alpha below it works")
