@@ -303,4 +303,17 @@ struct SilentAnswersTests {
         #expect(header.stdout.hasPrefix("# analysis: \"reach\"\n# models: "), "\(header.stdout.prefix(200))")
         #expect(header.stdout.contains("\nmodel,organization,"))
     }
+
+    @Test("Every command's JSON is an object that names its input (path and SHA-256) and version", arguments: [
+        ["info"], ["centrality", "--measure", "degree"], ["brokerage"], ["structure"], ["communities"],
+        ["diffuse", "--runs", "10"], ["reach", "--models", "ic", "--null", "none", "--runs", "10"],
+        ["relays", "--budget", "1", "--runs", "10"],
+    ])
+    func jsonNamesItsInput(args: [String]) throws {
+        let r = try CLI.run([args[0], Fixtures.dataset("cucm-plie")] + args.dropFirst() + ["--format", "json"])
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        let d = try json(r.stdout)
+        let input = try #require((d["input"] as? [String: Any]) ?? ((d["request"] as? [String: Any])?["input"] as? [String: Any]), "\(args)")
+        #expect((input["sha256"] as? String)?.count == 64 && input["version"] as? String != nil, "\(args)")
+    }
 }
