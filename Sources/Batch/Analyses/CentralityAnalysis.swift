@@ -20,8 +20,7 @@ enum CentralityAnalysis {
                              selfLoops: .drop)
         var nodes = (0..<net.nodeCount).map { Int32($0) }
         if p.string("nodes") != "all" {
-            let org = net.organizationKind
-            nodes = nodes.filter { net.kinds[Int($0)] != org && net.kinds[Int($0)] != .collective }
+            nodes = net.oneModeNodes
         }
         let g = nodes.count == net.nodeCount ? full : full.induced(on: nodes)
         var out = JobOutput()

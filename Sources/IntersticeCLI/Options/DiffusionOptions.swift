@@ -67,6 +67,9 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only organizations whose attribute has this value count (for example level=hospital).", valueName: "attr=value"))
     var organizations: String?
 
+    @Flag(help: "Count territorial schemes (organizations with employer=false) among the organizations that must institutionalize (default: left out, with a note).")
+    var includeSchemes = false
+
     func validate() throws {
         guard theta > 0 && theta <= 1 else { throw ValidationError("--theta must be in (0, 1]") }
         guard stepDays > 0 else { throw ValidationError("--step-days must be positive") }
@@ -129,6 +132,11 @@ struct ChannelOptions: ParsableArguments {
     /// The organizations `--organizations attr=value` keeps, by node index (nil: all). Null
     /// networks keep node indices and attributes, so the filter of the observed network serves them.
     func organizationFilter(_ net: Network) throws -> (@Sendable (Int32) -> Bool)? {
+        let schemes = net.nonEmployerOrganizations
+        if !schemes.isEmpty && !includeSchemes {
+            printError("interstice: note: not counted as organizations that institutionalize (employer=false): "
+                       + schemes.map { net.ids[Int($0)] }.joined(separator: ", ") + "; --include-schemes counts them")
+        }
         guard let o = organizations else { return nil }
         let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
         guard kv.count == 2, let column = net.nodeAttributes[kv[0]] else {
@@ -147,7 +155,8 @@ struct ChannelOptions: ParsableArguments {
     func frame(_ net: Network, collective: Collective?, starters: NodeSet? = nil,
                include: (@Sendable (Int32) -> Bool)? = nil) -> OrganizationFrame {
         let f = net.diffusionFrame(collective: collective, stepDays: stepDays,
-                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include)
+                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include,
+                                   includeNonEmployers: includeSchemes)
         let participants = collective == nil ? (starters ?? f.participants) : f.participants
         let last = self.end.map { $0 < 0 ? nil : $0 } ?? f.collectiveEnd
         return OrganizationFrame(organizations: f.organizations, participants: participants, collectiveEnd: last, heads: f.heads, rule: f.rule)

@@ -14,7 +14,7 @@ struct GraphSelectionOptions: ParsableArguments {
     @Flag(help: "Use edge weights (summed over parallel edges).")
     var weighted = false
 
-    @Flag(help: "Keep organizations and collectives as nodes (default: the one-mode nodes only).")
+    @Flag(help: "Keep organizations, collectives, units and meetings as nodes (default: the one-mode nodes only).")
     var allNodes = false
 
     /// The chosen graph and, for each of its nodes, the network node.
@@ -27,8 +27,7 @@ struct GraphSelectionOptions: ParsableArguments {
         }
         let g = net.graph(relations: rels, direction: direction, weights: weighted ? .weight : .unweighted, selfLoops: .drop)
         if allNodes { return (g, Array(0..<Int32(net.nodeCount))) }
-        let orgKind = net.organizationKind
-        let keep = (0..<Int32(net.nodeCount)).filter { net.kinds[Int($0)] != orgKind && net.kinds[Int($0)] != .collective }
+        let keep = net.oneModeNodes
         return (g.induced(on: keep), keep)
     }
 }
