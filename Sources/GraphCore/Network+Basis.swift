@@ -53,9 +53,11 @@ extension Network {
     }
 
     /// Whether node `v` is tagged `assumed`.
+    /// - Complexity: O(1).
     public func isAssumed(node v: Int32) -> Bool { basis(node: v) == Basis.assumed }
 
     /// Whether edge `e` of layer `layer` is tagged `assumed`.
+    /// - Complexity: O(1).
     public func isAssumed(layer: Int, edge e: Int) -> Bool { basis(layer: layer, edge: e) == Basis.assumed }
 
     /// Nodes and edges counted by basis: `documented`, `inferred`, `assumed` (each listed even

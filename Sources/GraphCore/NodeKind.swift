@@ -20,6 +20,7 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Comparable, Expres
     /// Whether nodes of this kind are context rather than people: organizations (`organizationKind`),
     /// collectives, units and meetings. They are left out of the one-mode tie graph (centrality,
     /// density, relay candidates); other kinds (`event` of a two-mode network) stay in it.
+    /// - Complexity: O(1).
     public func isContext(organizationKind: NodeKind) -> Bool {
         self == organizationKind || self == .collective || self == .unit || self == .meeting
     }
