@@ -12,6 +12,18 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Comparable, Expres
     public static let organization: NodeKind = "organization"
     /// A partnership collective (an "équipe", a follow-up commission).
     public static let collective: NodeKind = "collective"
+    /// A local unit of an institution (a district's social service), linked to it by `part_of`.
+    public static let unit: NodeKind = "unit"
+    /// The recurring sessions of a collective (its regular meeting), linked to it by `meeting_of`.
+    public static let meeting: NodeKind = "meeting"
+
+    /// Whether nodes of this kind are context rather than people: organizations (`organizationKind`),
+    /// collectives, units and meetings. They are left out of the one-mode tie graph (centrality,
+    /// density, relay candidates); other kinds (`event` of a two-mode network) stay in it.
+    /// - Complexity: O(1).
+    public func isContext(organizationKind: NodeKind) -> Bool {
+        self == organizationKind || self == .collective || self == .unit || self == .meeting
+    }
 
     /// The domain's kind this name is another spelling of (`organisation`, `structure`,
     /// `collectif`, `acteur`…; compared lowercased, accents folded), nil for the domain's own

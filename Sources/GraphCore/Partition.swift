@@ -140,6 +140,24 @@ extension Network {
         return Partition(nodeCount: nodeCount, memberships: pairs, groupNames: names, groupNodes: nodes)
     }
 
+    /// The node attribute that marks an organization that employs nobody (a territorial scheme,
+    /// a programme): `employer` = `false`.
+    public static let employerAttribute = "employer"
+
+    /// Whether organization node `v` is an employer: false only when its `employer` attribute is
+    /// `false` (a territorial scheme such as a PLIE or a "dispositif territorial": a frame the
+    /// professionals work in, not an institution that could routinize their invention).
+    /// - Complexity: O(1).
+    public func isEmployer(_ v: Int32) -> Bool {
+        nodeAttribute(Network.employerAttribute, of: v)?.description != "false"
+    }
+
+    /// The organization nodes (kind `organizationKind`) that are not employers, ascending.
+    /// - Complexity: O(n).
+    public var nonEmployerOrganizations: [Int32] {
+        nodes(ofKind: organizationKind).filter { !isEmployer($0) }
+    }
+
     /// A partition by the values of a node attribute (missing values: no group); groups are
     /// the distinct values in sorted text order.
     /// - Complexity: O(n log n).
@@ -194,18 +212,10 @@ extension Network {
 }
 
 extension Network {
-    /// The one-mode nodes: every node but organizations (of the organization kind) and
-    /// collectives. They are the nodes that tie graphs rank and that may adopt an invention.
-    /// - Complexity: O(n).
-    public var oneModeNodes: [Int32] {
-        let org = organizationKind
-        return (0..<Int32(nodeCount)).filter { kinds[Int($0)] != org && kinds[Int($0)] != .collective }
-    }
-
     /// One flag per node: whether it is a one-mode node (and so may adopt an invention).
     /// - Complexity: O(n).
     public var adoptionEligibility: [Bool] {
         let org = organizationKind
-        return kinds.map { $0 != org && $0 != .collective }
+        return kinds.map { !$0.isContext(organizationKind: org) }
     }
 }

@@ -62,24 +62,25 @@ struct RunnerTests {
         let failures = try store.failures()
         #expect(failures.count == 4)
         #expect(failures.allSatisfy { $0.dataset == "Datasets/krackhardt-hightech" && $0.error.contains("no collective") })
-        // info of cucm-plie: 48 actors + 8 organizations + 1 collective, 211 edges (its README).
+        // info of cucm-plie: 39 actors + 7 organizations + 2 units + 1 collective + 1 meeting, 220 edges (its README).
         let stats = try #require(c["statistics"])
         let cucmInfo = try #require(jobs.first { $0[2] == "Datasets/cucm-plie" && $0[4] == "info" })[0]
         func stat(_ job: JSONValue, _ name: String) -> JSONValue? { stats.first { $0[0] == job && $0[2] == .string(name) }?[3] }
-        #expect(stat(cucmInfo, "nodes") == .double(57))
-        #expect(stat(cucmInfo, "edges") == .double(211))
-        #expect(stat(cucmInfo, "nodes:organization") == .double(8))
+        #expect(stat(cucmInfo, "nodes") == .double(50))
+        #expect(stat(cucmInfo, "edges") == .double(220))
+        #expect(stat(cucmInfo, "nodes:organization") == .double(7))
         // Centrality: one row per actor and measure (organizations and the collective left out).
         let scores = try #require(c["node_scores"])
         let cucmCentrality = try #require(jobs.first { $0[2] == "Datasets/cucm-plie" && $0[4] == "centrality" })[0]
-        #expect(scores.filter { $0[0] == cucmCentrality }.count == 48 * 3)
+        #expect(scores.filter { $0[0] == cucmCentrality }.count == 39 * 3)
         // Diffusion: a row per organization and model, curves of horizon + 1 steps.
         let reach = try #require(c["organization_reach"])
         let diffuse = jobs.filter { $0[2] == "Datasets/cucm-plie" && $0[4] == "diffuse" }.map { $0[0] }
         #expect(diffuse.count == 4)
-        for j in diffuse { #expect(reach.filter { $0[0] == j }.count == 8) }
+        // Six organizations: the PLIE is a scheme (employer=false), not counted.
+        for j in diffuse { #expect(reach.filter { $0[0] == j }.count == 6) }
         let curves = try #require(c["curves"])
-        #expect(curves.filter { $0[0] == diffuse[0] }.count == 8 * 21)
+        #expect(curves.filter { $0[0] == diffuse[0] }.count == 6 * 21)
     }
 
     @Test("The same rows whatever --jobs; a second run resumes (skips done jobs), --force runs again")

@@ -47,11 +47,16 @@ struct BatchCommandTests {
         })
         #expect(job["seed"] as? Int == 11 && job["status"] as? String == "done")
         let rows = try jsonLines(e.stdout).filter { $0["job"] as? String == job["key"] as? String }
-        #expect(rows.count == 8)
+        // Six organizations: the PLIE is a scheme (employer=false), not counted.
+        #expect(rows.count == 6)
         let cli = try CLI.run(["diffuse", Fixtures.dataset("cucm-plie"), "--model", "lt", "--theta", "0.3", "--runs", "200",
                                "--horizon", "20", "--seed", "11", "--per", "organization", "--format", "json"])
         #expect(cli.status == 0, "\(cli.stderr)")
-        let cliRows = (try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! [String: Any])["rows"] as! [[String: Any]]
+        let cliJSON = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as! [String: Any]
+        let cliRows = cliJSON["rows"] as! [[String: Any]]
+        // The result records which organizations were counted.
+        let counted = (cliJSON["institutionalization"] as! [String: Any])["organizations"] as? [String]
+        #expect(counted == ["cg71", "crepi", "mifi", "pes", "training-a", "training-b"])
         for c in cliRows {
             let b = try #require(rows.first { $0["organization"] as? String == c["organization"] as? String })
             for k in ["p_reached", "mean_share", "p_institutionalized", "p_institutionalized_high"] {

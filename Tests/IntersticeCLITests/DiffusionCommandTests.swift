@@ -17,10 +17,10 @@ struct DiffusionCommandTests {
         #expect(d["seed"] as? Int == 7 && d["runs"] as? Int == 400 && d["threads"] as? Int == 1)
         #expect(d["version"] as? String != nil)
         let rows = d["rows"] as! [[String: Any]]
-        #expect(rows.count == 38)
+        #expect(rows.count == 39)
         // The collective's participants are the seeds: they adopt at step 0 in every run.
         let participants = rows.filter { ($0["mean_adoption_time"] as? Double) == 0 }
-        #expect(participants.count == 8)
+        #expect(participants.count == 11)
         #expect(participants.allSatisfy { $0["adoption_probability"] as? Double == 1 })
     }
 
@@ -32,7 +32,9 @@ struct DiffusionCommandTests {
         #expect(one.status == 0 && two.status == 0)
         #expect(one.stdout == two.stdout)
         #expect(one.stdout.hasPrefix("organization,label,members,beyond_collective,p_reached,"))
-        #expect(one.stdout.split(separator: "\n").count == 1 + 8)
+        // Six organizations: the PLIE (a scheme, employer=false) is not among them.
+        #expect(one.stdout.split(separator: "\n").count == 1 + 6)
+        #expect(!one.stdout.contains("\nplie,"))
     }
 
     @Test func seedsByIdsRandomAndTop() throws {
@@ -56,7 +58,10 @@ struct DiffusionCommandTests {
         let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "300", "--null-samples", "4",
                              "--null-runs", "50"])
         #expect(r.status == 0, "\(r.stderr)")
-        for org in ["ccas-house", "cg71", "pes", "scheme", "training"] { #expect(r.stdout.contains(org)) }
+        for org in ["ccas", "cg71", "pes", "training"] { #expect(r.stdout.contains(org)) }
+        // The scheme is left out, and a note says so.
+        #expect(!r.stdout.contains("dispositif"))
+        #expect(r.stderr.contains("not counted as organizations that institutionalize (employer=false): dispositif"))
         #expect(r.stdout.contains("== ic") && r.stdout.contains("== lt") && r.stdout.contains("== complex k=2"))
         #expect(r.stdout.contains("organizations institutionalized"))
     }
@@ -75,7 +80,16 @@ struct DiffusionCommandTests {
             #expect(p >= 0.1 && p <= 1)  // (1 + k) / 10 with k in 0…9
             #expect(((p * 10).rounded() - p * 10).magnitude < 1e-9)
         }
-        #expect((m["organizations"] as! [[String: Any]]).count == 8)
+        #expect((m["organizations"] as! [[String: Any]]).count == 6)
+    }
+
+    @Test func includeSchemesCountsThePLIE() throws {
+        let base = ["diffuse", Fixtures.dataset("cucm-plie"), "--model", "ic", "--runs", "50", "--per", "organization",
+                    "--format", "csv"]
+        let with = try CLI.run(base + ["--include-schemes"])
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout.split(separator: "\n").count == 1 + 7 && with.stdout.contains("\nplie,"))
+        #expect(!with.stderr.contains("not counted"))
     }
 
     /// medInnovations has no collective: reach starts from seeds chosen by an attribute, with

@@ -13,18 +13,42 @@ struct InfoAndConvertTests {
         #expect(r.status == 0, "\(r.stderr)")
         let d = try json(r.stdout)
         let nodes = d["nodes"] as! [String: Any]
-        #expect(nodes["total"] as? Int == 38)
-        #expect((nodes["by_kind"] as! [String: Int]) == ["actor": 32, "collective": 1, "organization": 5])
+        #expect(nodes["total"] as? Int == 39)
+        #expect((nodes["by_kind"] as! [String: Int]) == ["actor": 30, "collective": 1, "meeting": 1, "organization": 5, "unit": 2])
         let rel = (d["edges"] as! [String: Any])["by_relation"] as! [String: [String: Any]]
-        #expect(rel["acquaintance"]?["count"] as? Int == 49)
+        #expect(rel["acquaintance"]?["count"] as? Int == 56)
         #expect(rel["acquaintance"]?["directed"] as? Bool == false)
         #expect(rel["exchange"]?["directed"] as? Bool == true)
+        // Organization-level relations have no density over the actors.
+        #expect(rel["part_of"]?["count"] as? Int == 2 && rel["part_of"]?["density"] is NSNull)
         let coll = d["collectives"] as! [[String: Any]]
-        #expect(coll.count == 1 && coll[0]["participants"] as? Int == 8)
+        #expect(coll.count == 1 && coll[0]["participants"] as? Int == 11)
         let orgs = d["organizations"] as! [[String: Any]]
         #expect(orgs.count == 5)
+        #expect(orgs.filter { $0["employer"] as? Bool == false }.map { $0["id"] as? String } == ["dispositif"])
         let ties = d["ties"] as! [String: Any]
-        #expect(ties["nodes"] as? Int == 32)
+        // Actors only: units and the meeting are not one-mode nodes.
+        #expect(ties["nodes"] as? Int == 30)
+        // Counts by basis (the dataset's README states them).
+        let basis = d["by_basis"] as! [[String: Any]]
+        #expect(basis.map { $0["basis"] as? String } == ["documented", "inferred", "assumed"])
+        #expect(basis.map { $0["nodes"] as? Int } == [14, 5, 20])
+        #expect(basis.map { $0["edges"] as? Int } == [13, 32, 126])
+    }
+
+    @Test func infoTableCountsByBasisAndMarksTheScheme() throws {
+        let t = try CLI.run(["info", Fixtures.dataset("cucm-plie")])
+        #expect(t.status == 0, "\(t.stderr)")
+        let lines = t.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.contains("basis nodes edges"))
+        #expect(lines.contains("documented 11 11") && lines.contains("inferred 12 38") && lines.contains("assumed 27 171"))
+        #expect(lines.contains("total 50 220"))
+        #expect(t.stdout.contains("no (scheme: not counted for institutionalization)"))
+        let c = try CLI.run(["info", Fixtures.dataset("cucm-plie"), "--format", "csv"])
+        #expect(c.stdout.contains("\nbasis_nodes,inferred,12\n") && c.stdout.contains("\nbasis_edges,assumed,171\n"))
+        // A dataset without a basis column has no basis rows.
+        let k = try CLI.run(["info", Fixtures.dataset("krackhardt-hightech"), "--format", "json"])
+        #expect(try json(k.stdout)["by_basis"] is NSNull)
     }
 
     @Test func infoTableAndCSV() throws {

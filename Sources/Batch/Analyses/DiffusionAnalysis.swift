@@ -31,6 +31,7 @@ enum DiffusionAnalysis {
         s.frame.theta = p.double("theta", s.frame.theta)
         if let rule = p.string("rule") { s.frame.rule = InstitutionalizationRule.Mode(rawValue: rule) ?? s.frame.rule }
         s.frame.organizations = p.string("organizations")
+        s.frame.includeSchemes = p.bool("include_schemes", s.frame.includeSchemes)
         s.monteCarlo.runs = p.int("runs", s.monteCarlo.runs)
         s.monteCarlo.horizon = p.int("horizon", s.monteCarlo.horizon)
         s.monteCarlo.seed = p.seed

@@ -65,8 +65,7 @@ enum RenderAnalysis {
 
     /// A centrality of the actors' tie graph as sizes (nil for organizations and collectives).
     static func size(_ net: Network, measure: String) throws(JobFailure) -> DiagramStyle.Size {
-        let org = net.organizationKind
-        let nodes = (0..<net.nodeCount).map { Int32($0) }.filter { net.kinds[Int($0)] != org && net.kinds[Int($0)] != .collective }
+        let nodes = net.oneModeNodes
         let g = net.graph(selfLoops: .drop).induced(on: nodes)
         let s: NodeScores
         switch measure {

@@ -133,7 +133,7 @@ extension Network {
             inPopulation = population.mask(nodeCount: nodeCount)
         } else {
             let org = organizationKind
-            inPopulation = kinds.map { $0 != org && $0 != .collective }
+            inPopulation = kinds.map { !$0.isContext(organizationKind: org) }
         }
         var times = [Int?](repeating: nil, count: nodeCount)
         for v in 0..<nodeCount where inPopulation[v] {

@@ -38,14 +38,24 @@ extension Network {
     /// edges), its participants, its end as a step (`(end − start) / stepDays`, when both dates
     /// are known), the heads from `reports_to`, and a rule.
     ///
+    /// Organizations that are not employers (`employer` = `false`: a territorial scheme, see
+    /// ``GraphCore/Network/isEmployer(_:)``) are not among those that must institutionalize the
+    /// invention unless `includeNonEmployers`; their members still carry it as any node does.
+    /// This is the one place where that rule is applied (`reach`, `diffuse`, `relays`, batch).
+    ///
     /// - Parameters:
     ///   - collective: the collective's node; nil takes no collective (no participants, no end).
     ///   - stepDays: how many days one step stands for (30: a month).
     ///   - include: keep only the organizations for which it returns true (nil: all).
+    ///   - includeNonEmployers: count schemes (`employer` = `false`) as organizations too.
+    /// - Complexity: O(n + m_member + m_reports_to · depth).
     public func diffusionFrame(collective: Collective?, stepDays: Double = 30,
                                rule: InstitutionalizationRule = InstitutionalizationRule(),
-                               include: ((Int32) -> Bool)? = nil) -> OrganizationFrame {
-        let orgs = organizations(include: include)
+                               include: ((Int32) -> Bool)? = nil,
+                               includeNonEmployers: Bool = false) -> OrganizationFrame {
+        let orgs = organizations(include: { v in
+            (includeNonEmployers || self.isEmployer(v)) && (include?(v) ?? true)
+        })
         var end: Int? = nil
         if let c = collective, let s = c.start, let e = c.end, stepDays > 0 {
             end = max(0, Int((Double(e.daysSinceEpoch - s.daysSinceEpoch) / stepDays).rounded(.down)))

@@ -87,7 +87,7 @@ extension Network {
             case .managers:
                 return relayManagers(frame: frame).map { .actor($0) }
             case .all:
-                return (0..<n).filter { !participant[$0] && kinds[$0] != orgKind && kinds[$0] != .collective }
+                return (0..<n).filter { !participant[$0] && !kinds[$0].isContext(organizationKind: orgKind) }
                     .map { .actor(Int32($0)) }
             case .ids(let ids):
                 var out = Set<Int32>()

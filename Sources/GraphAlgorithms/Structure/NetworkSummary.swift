@@ -5,8 +5,10 @@ import GraphCore
 ///
 /// The *tie graph* is every relation except the affiliations `member` and `participant`,
 /// merged (parallel edges and self-loops dropped), over the one-mode nodes: every node whose
-/// kind is not the organization kind or `collective`. Its density is `m / (n(n−1))` when any
-/// tie relation is directed, `2m / (n(n−1))` otherwise.
+/// kind is not the organization kind, `collective`, `unit` or `meeting`. Its density is
+/// `m / (n(n−1))` when any tie relation is directed, `2m / (n(n−1))` otherwise. Relations whose
+/// edges never join two one-mode nodes (`part_of`, `agreement`: organization level) have no
+/// density. A reconstructed network's rows are also counted by their `basis`.
 public struct NetworkSummary: Sendable {
     public struct RelationInfo: Sendable, Hashable {
         public let relation: Relation
@@ -14,13 +16,17 @@ public struct NetworkSummary: Sendable {
         public let direction: EdgeDirection
         public let weighted: Bool
         public let selfLoops: Int
-        /// Density of this relation alone over the one-mode nodes (nil for affiliations).
+        /// Density of this relation alone over the one-mode nodes (nil for affiliations and for
+        /// relations that join no two one-mode nodes).
         public let density: Double?
     }
     public struct Group: Sendable, Hashable {
         public let id: String
         public let label: String
         public let size: Int
+        /// False for a territorial scheme (`employer` = `false`), which is not among the
+        /// organizations that institutionalize.
+        public let employer: Bool
     }
     public struct CollectiveInfo: Sendable, Hashable {
         public let id: String
@@ -49,6 +55,8 @@ public struct NetworkSummary: Sendable {
     public let collectives: [CollectiveInfo]
     public let nodeAttributes: [(name: String, type: AttributeType, missing: Int)]
     public let edgeAttributes: [(relation: Relation, name: String, type: AttributeType, missing: Int)]
+    /// Nodes and edges by `basis` (``GraphCore/Network/basisCounts``); empty without a basis column.
+    public let basis: [BasisCount]
 
     /// Summarizes a network.
     /// - Complexity: O(n + m).
@@ -57,9 +65,7 @@ public struct NetworkSummary: Sendable {
         nodeCount = net.nodeCount
         edgeCount = net.edgeCount
         kinds = net.kindCounts
-        let orgKind = net.organizationKind
-        var oneMode: [Int32] = []
-        for v in 0..<net.nodeCount where net.kinds[v] != orgKind && net.kinds[v] != .collective { oneMode.append(Int32(v)) }
+        let oneMode = net.oneModeNodes
         oneModeNodes = oneMode.count
         let n = Double(oneMode.count)
         func densityOf(_ g: CSRGraph) -> Double {
@@ -70,8 +76,12 @@ public struct NetworkSummary: Sendable {
         relations = net.layers.map { l in
             let affiliation = l.relation == .member || l.relation == .participant
             var loops = 0
-            for e in 0..<l.edgeCount where l.sources[e] == l.targets[e] { loops += 1 }
-            let d: Double? = affiliation ? nil :
+            var joinsOneMode = false
+            for e in 0..<l.edgeCount {
+                if l.sources[e] == l.targets[e] { loops += 1 }
+                if net.isOneModeNode(Int(l.sources[e])) && net.isOneModeNode(Int(l.targets[e])) { joinsOneMode = true }
+            }
+            let d: Double? = affiliation || (!joinsOneMode && l.edgeCount > 0) ? nil :
                 densityOf(net.graph(relations: [l.relation], selfLoops: .drop).induced(on: oneMode))
             return RelationInfo(relation: l.relation, edges: l.edgeCount, direction: l.direction,
                                 weighted: l.hasWeights, selfLoops: loops, density: d)
@@ -95,7 +105,8 @@ public struct NetworkSummary: Sendable {
         let sizes = orgs.sizes
         organizations = (0..<orgs.groupCount).map { g in
             let node = orgs.groupNodes[g]
-            return Group(id: orgs.groupNames[g], label: net.displayLabel(node), size: sizes[g])
+            return Group(id: orgs.groupNames[g], label: net.displayLabel(node), size: sizes[g],
+                         employer: node < 0 || net.isEmployer(node))
         }
         collectives = net.collectives.map {
             CollectiveInfo(id: $0.id, label: net.displayLabel($0.node), participants: $0.participants.count,
@@ -107,5 +118,6 @@ public struct NetworkSummary: Sendable {
             for c in l.attributes.columns { ea.append((l.relation, c.name, c.type, c.values.reduce(0) { $0 + ($1 == nil ? 1 : 0) })) }
         }
         edgeAttributes = ea
+        basis = net.basisCounts
     }
 }

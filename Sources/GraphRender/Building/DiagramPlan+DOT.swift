@@ -55,12 +55,16 @@ extension DiagramPlan {
                                     .firstIndex(of: l) ?? 0,
                                 drawnEdges: drawnEdgeCount)
             let (lo, hi) = (layer.weights.min() ?? 1, layer.weights.max() ?? 1)
+            let assumedLook = look.assumed
             for e in 0..<layer.edgeCount {
                 let u = layer.sources[e], v = layer.targets[e]
                 guard drawn[Int(u)] && drawn[Int(v)] else { continue }
+                let assumed = showsBasis && net.isAssumed(layer: l, edge: e)
                 w.write("  "); w.write(DOTText.quote(net.ids[Int(u)])); w.write(" -> "); w.write(DOTText.quote(net.ids[Int(v)]))
-                w.write(" [id=\"e-\(cls)-\(e)\", class=\"\(cls)\"")
+                w.write(" [id=\"e-\(cls)-\(e)\", class=\"\(cls)\(assumed ? " assumed" : "")\"")
                 w.write(look.attributes)
+                // Later attributes override earlier ones in a DOT attribute list.
+                if assumed { w.write(assumedLook) }
                 if layer.hasWeights && hi > lo {
                     let t = (layer.weights[e] - lo) / (hi - lo)
                     w.write(", penwidth=\(DOTText.number(look.minPen + (look.maxPen - look.minPen) * t))")
@@ -128,8 +132,13 @@ extension DiagramPlan {
         let g = groupOfNode[v] >= 0 ? groupOfNode[v] : organizationOf[v]
         if g >= 0 { classes += " org-" + DOTText.cssClass(organizations.groupNames[Int(g)]) }
         if participants[v] { classes += " participant" }
+        if assumedNodes[v] { classes += " assumed" }
         if outlined[v] { classes += " outlined" }
         var fillColor = fill[v]
+        // Assumed nodes fade, except when the fill is a score (its colour is the datum).
+        if assumedNodes[v] {
+            if case .scores = style.coloring {} else { fillColor = fillColor.mixed(with: .white, 0.6) }
+        }
         var border = fillColor.mixed(with: .black, 0.35)
         var pen = basePenwidth
         if collectives[v] { fillColor = Color(hex: 0x1A1A1A); border = .black; pen = 2 }
@@ -154,7 +163,8 @@ extension DiagramPlan {
         else if kind == .actor { shape = sized || large ? "circle" : "ellipse" }
         else { shape = "diamond" }
         if !(large && shape == "circle") { w.write(", shape=\(shape)") }
-        if isOrg { w.write(", style=\"filled,rounded\"") }
+        if isOrg { w.write(assumedNodes[v] ? ", style=\"filled,rounded,dashed\"" : ", style=\"filled,rounded\"") }
+        else if assumedNodes[v] { w.write(", style=\"filled,dashed\"") }
 
         w.write(", fillcolor=\"\(look.fill)\", color=\"\(look.border)\"")
         if look.penwidth != basePenwidth { w.write(", penwidth=\(DOTText.number(look.penwidth))") }
@@ -219,6 +229,12 @@ struct EdgeLook {
         } else {
             (minPen, maxPen) = (0.7, 3)
         }
+    }
+
+    /// Attributes appended to an assumed edge: a faded colour and a dashed line, dotted when the
+    /// relation is already drawn dashed.
+    var assumed: String {
+        ", color=\"#B4B4B4\", style=\"\(attributes.contains("dashed") ? "dotted" : "dashed")\""
     }
 
     /// Whether a relation is one of the domain's five (drawn in its own way).

@@ -92,6 +92,23 @@ extension DiagramPlan {
             }
         }
         if !edges.isEmpty { rows.append(row("edges:", edges)) }
+        if showsBasis {
+            let nodes = assumedNodes.enumerated().filter { drawn[$0.offset] && $0.element }.count
+            var edges = 0, all = 0
+            for l in layers {
+                let layer = network.layers[l]
+                for e in 0..<layer.edgeCount where drawn[Int(layer.sources[e])] && drawn[Int(layer.targets[e])] {
+                    all += 1
+                    if network.isAssumed(layer: l, edge: e) { edges += 1 }
+                }
+            }
+            let shown = drawn.filter { $0 }.count
+            rows.append(row("basis:", [
+                "faded, dashed outline: assumed node (\(nodes) of \(shown))",
+                "faded dashed line (dotted for dashed relations): assumed tie (\(edges) of \(all))",
+                "the rest: documented or inferred",
+            ]))
+        }
         return rows
     }
 }

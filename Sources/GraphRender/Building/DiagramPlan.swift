@@ -29,6 +29,10 @@ struct DiagramPlan {
     let participants: [Bool]
     /// Whether the graph is large (no labels by default, small nodes, light edges).
     let large: Bool
+    /// Whether assumed rows are drawn distinctly (the style asks and the network has a basis).
+    let showsBasis: Bool
+    /// The nodes tagged `basis` = `assumed` (all false unless ``showsBasis``).
+    let assumedNodes: [Bool]
     /// Edges drawn.
     let drawnEdgeCount: Int
 
@@ -90,6 +94,8 @@ struct DiagramPlan {
         }
         self.collectives = collectives
         self.participants = participants
+        showsBasis = style.distinguishAssumed && net.hasBasis
+        assumedNodes = showsBasis ? (0..<n).map { net.isAssumed(node: Int32($0)) } : [Bool](repeating: false, count: n)
 
         // Edge count of what is drawn (for the engine choice).
         var m = 0

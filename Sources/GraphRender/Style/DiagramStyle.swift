@@ -109,6 +109,10 @@ public struct DiagramStyle: Sendable {
     public var outlined: [Int32] = []
     /// The legend's words for ``outlined``.
     public var outlineName = "adopted"
+    /// Draw the nodes and edges whose `basis` attribute is `assumed` distinctly: faded fill with
+    /// a dashed outline, faded dashed lines (dotted for relations already dashed), with a legend
+    /// row. Only for networks that carry a `basis` column (``GraphCore/Network/hasBasis``).
+    public var distinguishAssumed = true
     /// Draw the legend (colours, sizes, shapes, edge styles) under the title.
     public var legend = true
     /// The font of labels and legend (fontconfig finds a match: Liberation Sans on Debian).

@@ -44,8 +44,7 @@ public struct DiffusionSettings: Sendable, Hashable {
             do { selection = try SeedSelection(parsing: spec) } catch { throw .usage("seeds: \(error.description)") }
             do { nodes = try selection.resolve(in: net, seed: monteCarlo.seed) } catch { throw .badData("seeds: \(error.description)") }
             guard !nodes.isEmpty else { throw .badData("seeds \(spec): no node matches") }
-            let org = net.organizationKind
-            if let bad = nodes.first(where: { net.kinds[Int($0)] == org || net.kinds[Int($0)] == .collective }) {
+            if let bad = nodes.first(where: { !net.isOneModeNode(Int($0)) }) {
                 throw .badData("seeds \(spec): \"\(net.ids[Int(bad)])\" is an \(net.kinds[Int(bad)]), not an actor; only one-mode nodes adopt")
             }
             let label = collective.map { "seeds \(spec) (the collective \"\(net.displayLabel($0.node))\" frames the reach)" } ?? "seeds \(spec)"

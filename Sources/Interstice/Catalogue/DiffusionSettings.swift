@@ -161,11 +161,22 @@ public struct FrameSettings: Sendable, Hashable {
     public var rule: InstitutionalizationRule.Mode
     /// Keep only organizations whose attribute has a value (`level=hospital`).
     public var organizations: String?
+    /// Count territorial schemes (organizations with `employer=false`) among the organizations
+    /// that must institutionalize (default: left out, see ``schemeNote(_:)``).
+    public var includeSchemes: Bool
 
     public init(collective: String? = nil, stepDays: Double = 30, end: Int? = nil, theta: Double = 0.5,
-                rule: InstitutionalizationRule.Mode = .share, organizations: String? = nil) {
+                rule: InstitutionalizationRule.Mode = .share, organizations: String? = nil, includeSchemes: Bool = false) {
         self.collective = collective; self.stepDays = stepDays; self.end = end; self.theta = theta; self.rule = rule
-        self.organizations = organizations
+        self.organizations = organizations; self.includeSchemes = includeSchemes
+    }
+
+    /// What the frame leaves out, for a note: the schemes that do not count.
+    public func schemeNote(_ net: Network) -> String? {
+        let schemes = net.nonEmployerOrganizations
+        guard !schemes.isEmpty, !includeSchemes else { return nil }
+        return "not counted as organizations that institutionalize (employer=false): "
+            + schemes.map { net.ids[Int($0)] }.joined(separator: ", ") + "; --include-schemes counts them"
     }
 
     public func validate() throws(RequestError) {
@@ -210,7 +221,8 @@ public struct FrameSettings: Sendable, Hashable {
     public func frame(_ net: Network, collective: Collective?, starters: NodeSet,
                       include: (@Sendable (Int32) -> Bool)?) -> OrganizationFrame {
         let f = net.diffusionFrame(collective: collective, stepDays: stepDays,
-                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include)
+                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include,
+                                   includeNonEmployers: includeSchemes)
         let participants = collective == nil ? starters : f.participants
         let last = end.map { $0 < 0 ? nil : $0 } ?? f.collectiveEnd
         return OrganizationFrame(organizations: f.organizations, participants: participants, collectiveEnd: last,

@@ -48,6 +48,7 @@ struct DiffuseCommand: ParsableCommand {
             let req = try request()
             try req.settings.validate(models: [req.model])
             let net = try input.load()
+            if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let prepared = try req.prepare(net)
             let bar = ProgressBar(label: "diffuse \(model.rawValue)")
             let result = prepared.run { bar.update($0, $1) }

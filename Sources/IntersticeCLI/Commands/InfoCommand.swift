@@ -8,7 +8,9 @@ struct InfoCommand: ParsableCommand {
         abstract: "Counts by node kind and relation, density, components, organizations, collectives, attributes.",
         discussion: """
         Density and components are those of the tie graph: every relation but member and \
-        participant, over the nodes that are neither organizations nor collectives.
+        participant, over the nodes that are neither organizations, collectives, units nor \
+        meetings. A dataset whose nodes or edges carry `basis` (documented, inferred, assumed) \
+        is counted by basis.
 
         Example:
           interstice info Datasets/cucm-plie
@@ -57,7 +59,11 @@ struct InfoCommand: ParsableCommand {
                 ("largest_strong_component", s.largestStrongComponent.map { .int($0) } ?? .null),
             ])),
             ("organizations", .array(s.organizations.map {
-                .object([("id", .string($0.id)), ("label", .string($0.label)), ("members", .int($0.size))])
+                .object([("id", .string($0.id)), ("label", .string($0.label)), ("members", .int($0.size)),
+                         ("employer", .bool($0.employer))])
+            })),
+            ("by_basis", s.basis.isEmpty ? .null : .array(s.basis.map {
+                .object([("basis", $0.value.map { .string($0) } ?? .null), ("nodes", .int($0.nodes)), ("edges", .int($0.edges))])
             })),
             ("collectives", .array(s.collectives.map {
                 .object([("id", .string($0.id)), ("label", .string($0.label)), ("participants", .int($0.participants)),
@@ -88,6 +94,10 @@ struct InfoCommand: ParsableCommand {
         t.append(["ties", "largest_weak_component", .int(s.largestWeakComponent)])
         if let sc = s.strongComponents { t.append(["ties", "strong_components", .int(sc)]) }
         for o in s.organizations { t.append(["organization", .string(o.id), .int(o.size)]) }
+        for b in s.basis {
+            t.append(["basis_nodes", .string(b.value ?? ""), .int(b.nodes)])
+            t.append(["basis_edges", .string(b.value ?? ""), .int(b.edges)])
+        }
         for c in s.collectives { t.append(["collective", .string(c.id), .int(c.participants)]) }
         for a in s.nodeAttributes { t.append(["node_attribute", .string(a.name), .string(a.type.shortName)]) }
         for a in s.edgeAttributes {
@@ -117,9 +127,19 @@ struct InfoCommand: ParsableCommand {
         out += "Weak components: \(s.weakComponents) (largest \(s.largestWeakComponent))"
         if let sc = s.strongComponents, let ls = s.largestStrongComponent { out += "; strong components: \(sc) (largest \(ls))" }
         out += "\n"
+        if !s.basis.isEmpty {
+            var b = ResultTable(columns: ["basis", "nodes", "edges"])
+            for x in s.basis { b.append([.string(x.value ?? "(none)"), .int(x.nodes), .int(x.edges)]) }
+            b.append(["total", .int(s.nodeCount), .int(s.edgeCount)])
+            out += "\n" + String(decoding: b.render(.table), as: UTF8.self)
+        }
         if !s.organizations.isEmpty {
-            var o = ResultTable(columns: ["organization", "label", "members"])
-            for g in s.organizations { o.append([.string(g.id), .string(g.label), .int(g.size)]) }
+            let schemes = s.organizations.contains { !$0.employer }
+            var o = ResultTable(columns: ["organization", "label", "members"] + (schemes ? ["employer"] : []))
+            for g in s.organizations {
+                o.append([.string(g.id), .string(g.label), .int(g.size)]
+                         + (schemes ? [.string(g.employer ? "yes" : "no (scheme: not counted for institutionalization)")] : []))
+            }
             out += "\n" + String(decoding: o.render(.table), as: UTF8.self)
         }
         if !s.collectives.isEmpty {

@@ -57,6 +57,7 @@ struct ReachCommand: ParsableCommand {
             let req = try request()
             try req.validate()
             let net = try input.load()
+            if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let bar = ProgressBar(label: "reach")
             let outcome = try req.run(net, progress: { bar.update($0, $1) })
             bar.finish()

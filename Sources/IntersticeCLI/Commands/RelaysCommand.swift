@@ -82,6 +82,7 @@ struct RelaysCommand: ParsableCommand {
             let net = try input.load()
             let settings = try diffusionSettings(seeds: nil, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
             try settings.validate(models: [model])
+            if let note = settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let start = try settings.start(net)
             let collective = start.collective
             let ch = try settings.channels.channels(net)

@@ -49,6 +49,8 @@ struct RenderCommand: ParsableCommand {
     var membership = "auto"
     @Option(help: "Title (default: the dataset's).")
     var title: String?
+    @Flag(help: "Draw assumed nodes and ties (basis = assumed) like the others (default: faded and dashed, when the dataset has a basis column).")
+    var hideBasis = false
 
     /// The format: the output's extension decides (an unknown extension is an error, and so is
     /// a --format that contradicts it); standard output takes --format or SVG.
@@ -87,6 +89,7 @@ struct RenderCommand: ParsableCommand {
             let net = try input.load()
             var style = DiagramStyle()
             style.title = title ?? net.metadata.title ?? net.metadata.name
+            style.distinguishAssumed = !hideBasis
             if let r = relations { style.relations = r.split(separator: ",").map { Relation(String($0)) } }
             switch membership {
             case "clusters": style.membership = .clusters

@@ -68,6 +68,9 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only organizations whose attribute has this value count (for example level=hospital).", valueName: "attr=value"))
     var organizations: String?
 
+    @Flag(help: "Count territorial schemes (organizations with employer=false) among the organizations that must institutionalize (default: left out, with a note).")
+    var includeSchemes = false
+
     func channelSettings() throws(RequestError) -> ChannelSettings {
         var c = ChannelSettings()
         if let probability { c.probability = try ProbabilitySpec(parsing: probability) }
@@ -86,6 +89,7 @@ struct ChannelOptions: ParsableArguments {
         if let theta { f.theta = theta }
         if let rule { f.rule = rule }
         f.organizations = organizations
+        f.includeSchemes = includeSchemes
         return f
     }
 }

@@ -76,7 +76,8 @@ enum DiffusionReport {
         ]
         if let f = p.frame {
             out.append(("collective_end", f.collectiveEnd.map { .int($0) } ?? .null))
-            out.append(("institutionalization", .object([("theta", .double(f.rule.threshold)), ("rule", .string(f.rule.mode.rawValue))])))
+            out.append(("institutionalization", .object([("theta", .double(f.rule.threshold)), ("rule", .string(f.rule.mode.rawValue)),
+                                                         ("organizations", .array(f.organizations.groupNames.map { .string($0) }))])))
         }
         out.append(("spread", .object([("mean", num(r.spread.value)), ("low", num(r.spread.low)), ("high", num(r.spread.high))])))
         out.append(("edges_examined", .int(Int(r.edgesExamined))))
