@@ -47,8 +47,14 @@ struct FitCommandTests {
         let o = try oracle("med-contagion")
         let outside = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         #expect(outside[0] == "outside" && abs(Double(outside[1])! - (o["estimate"] as! [Double])[0]) < 1e-6)
-        let t = try CLI.run(base + ["--model", "contagion"])
-        #expect(t.status == 0 && t.stdout.contains("profile-likelihood 95% intervals") && t.stdout.contains("at the boundary 0"))
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("fit.svg").path
+        let t = try CLI.run(base + ["--model", "contagion", "--by", "city", "--plot", svg])
+        #expect(t.status == 0 && t.stdout.contains("profile-likelihood 95% intervals") && t.stdout.contains("outside:1"), "\(t.stderr)")
+        let drawing = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(drawing.hasPrefix("<svg") || drawing.hasPrefix("<?xml"))
+        #expect(drawing.contains("observed") && drawing.contains("fitted") && drawing.contains("city 4"))
     }
 
     @Test func permutationsAreThreadIndependent() throws {

@@ -107,6 +107,32 @@ public struct FittedTerm: Sendable, Hashable {
     public let note: String?
 }
 
+/// Observed adoptions per period against those the fitted model expects (the sum of the fitted
+/// hazards of the nodes at risk, given the observed history: one-step-ahead), for everyone or
+/// one group.
+public struct FittedCurve: Sendable, Hashable {
+    /// `all`, or the group's name.
+    public let group: String
+    /// Nodes at risk in the window's first period.
+    public let nodes: Int
+    /// Adoptions observed in each period of the window.
+    public let observed: [Int]
+    /// Adoptions the model expects in each period.
+    public let expected: [Double]
+
+    /// Cumulative shares of `nodes` (observed, expected) by the end of each period.
+    /// - Complexity: O(periods).
+    public var cumulativeShares: (observed: [Double], expected: [Double]) {
+        var o: [Double] = [], e: [Double] = []
+        var so = 0.0, se = 0.0
+        for t in observed.indices {
+            so += Double(observed[t]); se += expected[t]
+            o.append(nodes > 0 ? so / Double(nodes) : 0); e.append(nodes > 0 ? se / Double(nodes) : 0)
+        }
+        return (o, e)
+    }
+}
+
 /// An estimated model of observed adoption, with what is needed to reproduce it.
 public struct AdoptionFitResult: Sendable {
     public let parameters: AdoptionFitParameters
@@ -130,6 +156,8 @@ public struct AdoptionFitResult: Sendable {
     public let permutationFailures: Int
     /// Newton iterations of the main fit.
     public let iterations: Int
+    /// Observed against expected adoptions by period: everyone, then each group (with groups).
+    public let curves: [FittedCurve]
 }
 
 /// Which ties carry adoption: models estimated from observed adoption times.
@@ -237,11 +265,47 @@ public enum AdoptionFit {
             }
             if failures > 0 { notes.append("\(failures) of \(p.permutations) permutations could not be fitted (separation or no convergence) and are left out of the permutation p-values") }
         }
+        // Fitted hazard per person-period row: the model's on the design rows, the outcome itself
+        // on rows left out because their category's outcome never varies (the ±∞ limit).
+        var hazard = rows.adopts
+        for (d, i) in design.source.enumerated() {
+            var eta = 0.0
+            for j in 0..<design.k { eta += design.x[d * design.k + j] * start[j] }
+            hazard[i] = p.model == .hazard ? 1 / (1 + EstimationMath.exp(-eta)) : -EstimationMath.expm1(-eta)
+        }
+        let curves = fittedCurves(rows, hazard: hazard, data)
         return AdoptionFitResult(parameters: p, window: data.window, terms: terms, logLikelihood: ll,
                                  aic: 2 * Double(design.k) - 2 * ll, rows: design.y.count, events: Int(design.y.reduce(0, +)),
                                  nodes: design.clusterCount, leftCensored: rows.leftCensored, notes: notes,
                                  tiesOutsidePopulation: data.channels.tiesOutsidePopulation, permutationsFitted: fitted,
-                                 permutationFailures: failures, iterations: iterations)
+                                 permutationFailures: failures, iterations: iterations, curves: curves)
+    }
+
+    /// Observed and expected adoptions per period, for everyone and per group.
+    /// - Complexity: O(rows + groups · periods).
+    static func fittedCurves(_ rows: PersonPeriods, hazard: [Double], _ data: AdoptionFitData) -> [FittedCurve] {
+        let width = data.window.count, groupCount = data.groups == nil ? 0 : data.groupNames.count
+        var observed = [Int](repeating: 0, count: (groupCount + 1) * width)
+        var expected = [Double](repeating: 0, count: (groupCount + 1) * width)
+        var nodes = [Int](repeating: 0, count: groupCount + 1)
+        for i in 0..<rows.rowCount {
+            let v = Int(rows.node[i]), t = Int(rows.period[i])
+            let group = data.groups.map { Int($0[v]) + 1 } ?? 0
+            observed[t] += Int(rows.adopts[i])
+            expected[t] += hazard[i]
+            if t == 0 { nodes[0] += 1 }
+            if group > 0 {
+                observed[group * width + t] += Int(rows.adopts[i])
+                expected[group * width + t] += hazard[i]
+                if t == 0 { nodes[group] += 1 }
+            }
+        }
+        return (0...groupCount).compactMap { s in
+            guard nodes[s] > 0 else { return nil }
+            return FittedCurve(group: s == 0 ? "all" : data.groupNames[s - 1], nodes: nodes[s],
+                               observed: Array(observed[(s * width)..<((s + 1) * width)]),
+                               expected: Array(expected[(s * width)..<((s + 1) * width)]))
+        }
     }
 
     /// A model's design: row-major `x`, outcome, names, clusters (nodes), notes.
@@ -253,6 +317,8 @@ public enum AdoptionFit {
         var clusters: [Int32] = []
         var clusterCount = 0
         var notes: [String] = []
+        /// The person-period row of each design row.
+        var source: [Int] = []
     }
 
     /// Starting values of the contagion fit: the outside columns at the overall adoption hazard.
@@ -337,6 +403,7 @@ public enum AdoptionFit {
             if let g = data.groups?[v], groupColumn[Int(g)] >= 0 { row[groupColumn[Int(g)]] = 1 }
             d.x.append(contentsOf: row)
             d.y.append(rows.adopts[i])
+            d.source.append(i)
             if clusterOf[v] < 0 { clusterOf[v] = Int32(d.clusterCount); d.clusterCount += 1 }
             d.clusters.append(clusterOf[v])
         }
@@ -367,6 +434,7 @@ public enum AdoptionFit {
         var clusterOf = [Int32](repeating: -1, count: data.channels.nodeCount)
         d.x = [Double](repeating: 0, count: n * k)
         d.y = rows.adopts
+        d.source = Array(0..<n)
         for i in 0..<n {
             let v = Int(rows.node[i])
             if let groups = data.groups { d.x[i * k + outsideColumn[Int(groups[v])]] = 1 } else { d.x[i * k] = 1 }

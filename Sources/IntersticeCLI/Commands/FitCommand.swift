@@ -65,6 +65,8 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Worker threads (default: every core); the result is the same for any value.")
     var threads: Int?
     @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("Also draw observed against fitted cumulative adoption (everyone, then each --by group) as SVG.", valueName: "file.svg"))
+    var plot: String?
 
     func list(_ s: String?) -> [String] {
         (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -111,6 +113,7 @@ struct FitCommand: ParsableCommand {
             }
             let report = FitReport(network: net, adoption: times, result: result, options: self, digest: datasetDigest())
             try output.emit(report.render())
+            if let plot { try OutputFile.write(report.figure().svg(), to: plot) }
         }
     }
 
@@ -199,6 +202,24 @@ struct FitReport {
         return out
     }
 
+    /// Observed and fitted cumulative adoption, one panel for everyone and one per group.
+    func figure() -> LineFigure {
+        let p = result.parameters
+        var f = LineFigure(
+            title: "Observed and fitted adoption (\(p.model.rawValue) model)",
+            caption: "\(network.metadata.name ?? options.input.dataset): share of the nodes at risk in period \(result.window.lowerBound) that adopted by each period; fitted = the sum of the model's hazards given the observed history.",
+            xLabel: "period (\(options.adoption))", yLabel: "cumulative share", yRange: 0...1)
+        f.panels = result.curves.map { c in
+            let shares = c.cumulativeShares
+            let periods = result.window.map { Double($0) }
+            return LineFigure.Panel(title: c.group == "all" ? "everyone (\(c.nodes))" : "\(p.groupBy ?? "group") \(c.group) (\(c.nodes))", series: [
+                LineFigure.Series(name: "observed", points: zip(periods, shares.observed).map { LineFigure.Point($0, $1) }),
+                LineFigure.Series(name: "fitted", points: zip(periods, shares.expected).map { LineFigure.Point($0, $1) }),
+            ])
+        }
+        return f
+    }
+
     func json() -> JSONValue {
         let p = result.parameters, o = options
         let estimates: [JSONValue] = result.terms.map { e in
@@ -221,6 +242,10 @@ struct FitReport {
             ("ties_without_adoption_data", .object(zip(p.relations, result.tiesOutsidePopulation).map { ($0.0.rawValue, .int($0.1)) })),
             ("permutations_fitted", .int(result.permutationsFitted)), ("permutation_failures", .int(result.permutationFailures)),
             ("notes", .array(result.notes.map { .string($0) })),
+            ("curves", .array(result.curves.map { c in
+                .object([("group", .string(c.group)), ("nodes", .int(c.nodes)), ("observed", .array(c.observed.map { .int($0) })),
+                         ("expected", .array(c.expected.map { Self.num($0) }))])
+            })),
             ("dataset", .string(o.input.dataset)), ("dataset_sha256", digest.map { .string($0) } ?? .null),
             ("adoption", .string(o.adoption)), ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
             ("relations", .array(p.relations.map { .string($0.rawValue) })), ("direction", .string(p.direction.rawValue)),

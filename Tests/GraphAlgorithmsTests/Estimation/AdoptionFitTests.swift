@@ -148,6 +148,15 @@ struct AdoptionFitOracleTests {
             }
             let dropped = (c["dropped"] as! [[String]]).count
             #expect(r.notes.count == dropped, "\(r.notes)")
+            // The score equations of the period dummies make the expected adoptions of each period
+            // equal the observed ones; those of the group fixed effects, each group's total.
+            let all = try #require(r.curves.first)
+            for (o, e) in zip(all.observed, all.expected) { #expect(abs(Double(o) - e) < 1e-6, "\(name)") }
+            for curve in r.curves.dropFirst() {
+                #expect(abs(Double(curve.observed.reduce(0, +)) - curve.expected.reduce(0, +)) < 1e-6, "\(name) \(curve.group)")
+            }
+            #expect(r.curves.first?.nodes == r.nodes)
+            #expect(r.curves.count == 1 + (p.groupBy == nil ? 0 : Set(r.curves.dropFirst().map(\.group)).count))
         } else {
             for (j, t) in r.terms.enumerated() {
                 #expect(abs(t.ciLow - Self.doubles(c["ci_low"])[j]) < 1e-6, "\(name) low \(t.term)")
@@ -183,6 +192,11 @@ struct AdoptionFitOracleTests {
             #expect(abs(t.ciHigh - Self.doubles(c["ci_high"])[j]) < 1e-6, "\(t.term)")
         }
         #expect(r.terms[2].note == "at the boundary 0")
+        // Expected adoptions: Σ over the rows at risk of 1 − e^{−η}, checked by hand for period 1
+        // (everyone at risk, nobody exposed yet: 8 · b).
+        let curve = try #require(r.curves.first)
+        #expect(curve.group == "all" && curve.nodes == 8 && curve.observed == [1, 2, 2, 2])
+        #expect(abs(curve.expected[0] - 8 * r.terms[0].estimate) < 1e-12)
         // The hand hazard separates (statsmodels does not converge either): a named error.
         let x = (hand["x"] as! [NSNumber]).map(\.doubleValue)
         #expect(throws: EstimationError.self) {
