@@ -58,13 +58,14 @@ package enum LogisticRegression {
     /// - Complexity: O(iterations · rows · k²) time, O(k²) memory besides the design.
     package static func fit(x: [Double], columns k: Int, y: [Double], names: [String], clusters: [Int32]? = nil,
                             clusterCount: Int = 0, start: [Double]? = nil, covariance wantCovariance: Bool = true,
-                            maxIterations: Int = 100) throws(EstimationError) -> LogisticFit {
+                            checkAliasing: Bool = true, maxIterations: Int = 100) throws(EstimationError) -> LogisticFit {
         let rows = y.count
         precondition(x.count == rows * k && names.count == k, "LogisticRegression: design shape")
         guard rows > 0 else { throw .noRows }
-        if let bad = firstAliasedColumn(x: x, rows: rows, k: k) { throw .singularDesign(term: names[bad]) }
+        if checkAliasing, let bad = firstAliasedColumn(x: x, rows: rows, k: k) { throw .singularDesign(term: names[bad]) }
+        let sparse = SparseRows(x: x, rows: rows, k: k)
         var beta = start ?? [Double](repeating: 0, count: k)
-        var ll = logLikelihood(x: x, k: k, y: y, beta: beta)
+        var ll = sparse.logLikelihood(y: y, beta: beta)
         var gradient = [Double](repeating: 0, count: k)
         var hessian = [Double](repeating: 0, count: k * k)
         var converged = false
@@ -72,7 +73,7 @@ package enum LogisticRegression {
         var trial = beta
         while iterations < maxIterations {
             iterations += 1
-            information(x: x, k: k, y: y, beta: beta, gradient: &gradient, hessian: &hessian)
+            sparse.information(y: y, beta: beta, gradient: &gradient, hessian: &hessian)
             var step = gradient
             guard choleskySolve(&hessian, k: k, rhs: &step) else {
                 // Numerically singular information: the estimates are running off.
@@ -82,7 +83,7 @@ package enum LogisticRegression {
             var newLL = -Double.infinity
             for _ in 0..<40 {
                 for j in 0..<k { trial[j] = beta[j] + scale * step[j] }
-                newLL = logLikelihood(x: x, k: k, y: y, beta: trial)
+                newLL = sparse.logLikelihood(y: y, beta: trial)
                 if newLL >= ll - 1e-12 * (1 + abs(ll)) { break }
                 scale /= 2
             }
@@ -107,7 +108,7 @@ package enum LogisticRegression {
             return LogisticFit(coefficients: beta, covariance: [], standardErrors: [], clusterStandardErrors: nil,
                                logLikelihood: ll, iterations: iterations)
         }
-        information(x: x, k: k, y: y, beta: beta, gradient: &gradient, hessian: &hessian)
+        sparse.information(y: y, beta: beta, gradient: &gradient, hessian: &hessian)
         guard let inverse = choleskyInverse(hessian, k: k) else { throw .separation(terms: runaway(beta, names: names, above: 5)) }
         let se = (0..<k).map { inverse[$0 * k + $0].squareRoot() }
         var robust: [Double]? = nil
@@ -118,60 +119,85 @@ package enum LogisticRegression {
                            logLikelihood: ll, iterations: iterations)
     }
 
-    static func runaway(_ beta: [Double], names: [String], above: Double) -> [String] {
-        beta.indices.filter { abs(beta[$0]) > above }.sorted { abs(beta[$0]) > abs(beta[$1]) }.map { names[$0] }
-    }
+    /// The design's non-zero entries row by row (person-period designs are mostly zeros:
+    /// one period dummy, one group dummy per row), so that a row costs O(nnz²), not O(k²).
+    struct SparseRows {
+        let k: Int
+        let start: [Int]
+        let column: [Int32]
+        let value: [Double]
 
-    /// `Σ y η − log(1 + e^η)`.
-    /// - Complexity: O(rows · k).
-    static func logLikelihood(x: [Double], k: Int, y: [Double], beta: [Double]) -> Double {
-        var ll = 0.0
-        x.withUnsafeBufferPointer { xb in
-            beta.withUnsafeBufferPointer { b in
-                y.withUnsafeBufferPointer { yb in
-                    for i in 0..<yb.count {
-                        var eta = 0.0
-                        let row = i * k
-                        for j in 0..<k { eta += xb[row + j] * b[j] }
-                        ll += yb[i] * eta - EstimationMath.log1pExp(eta)
+        init(x: [Double], rows: Int, k: Int) {
+            self.k = k
+            var st = [Int](repeating: 0, count: rows + 1), col: [Int32] = [], val: [Double] = []
+            for i in 0..<rows {
+                for j in 0..<k where x[i * k + j] != 0 { col.append(Int32(j)); val.append(x[i * k + j]) }
+                st[i + 1] = col.count
+            }
+            start = st; column = col; value = val
+        }
+
+        /// `Σ y η − log(1 + e^η)`.
+        /// - Complexity: O(nnz).
+        func logLikelihood(y: [Double], beta: [Double]) -> Double {
+            var ll = 0.0
+            start.withUnsafeBufferPointer { st in
+                column.withUnsafeBufferPointer { col in
+                    value.withUnsafeBufferPointer { val in
+                        beta.withUnsafeBufferPointer { b in
+                            y.withUnsafeBufferPointer { yb in
+                                for i in 0..<yb.count {
+                                    var eta = 0.0
+                                    for e in st[i]..<st[i + 1] { eta += val[e] * b[Int(col[e])] }
+                                    ll += yb[i] * eta - EstimationMath.log1pExp(eta)
+                                }
+                            }
+                        }
                     }
                 }
             }
+            return ll
         }
-        return ll
-    }
 
-    /// The score `Xᵀ(y − p)` and the information `Xᵀ W X`, `W = p(1 − p)` (full symmetric matrix).
-    /// - Complexity: O(rows · k²), skipping zero entries of the design.
-    static func information(x: [Double], k: Int, y: [Double], beta: [Double], gradient: inout [Double], hessian: inout [Double]) {
-        for j in 0..<k { gradient[j] = 0 }
-        for j in 0..<(k * k) { hessian[j] = 0 }
-        x.withUnsafeBufferPointer { xb in
-            beta.withUnsafeBufferPointer { b in
-                y.withUnsafeBufferPointer { yb in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        hessian.withUnsafeMutableBufferPointer { h in
-                            for i in 0..<yb.count {
-                                let row = i * k
-                                var eta = 0.0
-                                for j in 0..<k { eta += xb[row + j] * b[j] }
-                                let p = 1 / (1 + EstimationMath.exp(-eta))
-                                let w = p * (1 - p)
-                                let r = yb[i] - p
-                                for a in 0..<k {
-                                    let xa = xb[row + a]
-                                    if xa == 0 { continue }
-                                    g[a] += xa * r
-                                    let wa = xa * w
-                                    for c in a..<k { h[a * k + c] += wa * xb[row + c] }
+        /// The score `Xᵀ(y − p)` and the information `Xᵀ W X` (full symmetric matrix).
+        /// - Complexity: O(Σ_rows nnz²).
+        func information(y: [Double], beta: [Double], gradient: inout [Double], hessian: inout [Double]) {
+            let k = self.k
+            for j in 0..<k { gradient[j] = 0 }
+            for j in 0..<(k * k) { hessian[j] = 0 }
+            start.withUnsafeBufferPointer { st in
+                column.withUnsafeBufferPointer { col in
+                    value.withUnsafeBufferPointer { val in
+                        beta.withUnsafeBufferPointer { b in
+                            y.withUnsafeBufferPointer { yb in
+                                gradient.withUnsafeMutableBufferPointer { g in
+                                    hessian.withUnsafeMutableBufferPointer { h in
+                                        for i in 0..<yb.count {
+                                            var eta = 0.0
+                                            for e in st[i]..<st[i + 1] { eta += val[e] * b[Int(col[e])] }
+                                            let p = 1 / (1 + EstimationMath.exp(-eta))
+                                            let w = p * (1 - p)
+                                            let r = yb[i] - p
+                                            for e in st[i]..<st[i + 1] {
+                                                let a = Int(col[e]), wa = val[e] * w
+                                                g[a] += val[e] * r
+                                                // Columns ascend within a row: (a, c) with a ≤ c is the upper triangle.
+                                                for f in e..<st[i + 1] { h[a * k + Int(col[f])] += wa * val[f] }
+                                            }
+                                        }
+                                        for a in 0..<k { for c in 0..<a { h[a * k + c] = h[c * k + a] } }
+                                    }
                                 }
                             }
-                            for a in 0..<k { for c in 0..<a { h[a * k + c] = h[c * k + a] } }
                         }
                     }
                 }
             }
         }
+    }
+
+    static func runaway(_ beta: [Double], names: [String], above: Double) -> [String] {
+        beta.indices.filter { abs(beta[$0]) > above }.sorted { abs(beta[$0]) > abs(beta[$1]) }.map { names[$0] }
     }
 
     /// The first column (in order) whose pivot in the Cholesky factor of the column-scaled `XᵀX`
