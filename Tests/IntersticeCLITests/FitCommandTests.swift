@@ -73,6 +73,9 @@ struct FitCommandTests {
         #expect(missing.status == 64 && missing.stderr.contains("no node attribute \"nosuch\""))
         let text = try CLI.run(["fit", Fixtures.dataset("brfarmers"), "--adoption", "liveout"])
         #expect(text.status == 65 && text.stderr.contains("should be a whole number"), "\(text.stderr)")
+        // file:line:column of the first bad cell: farmer 1001's liveout, "never", on line 2 at column 34.
+        #expect(text.stderr.contains("brfarmers/nodes.csv:2:34: --adoption liveout: node \"1001\""), "\(text.stderr)")
+        #expect(text.stderr.split(separator: "\n").count == 1)
         let relation = try CLI.run(["fit", med, "--adoption", "toa", "--relations", "advise"])
         #expect(relation.status == 64 && relation.stderr.contains("no relation \"advise\""))
         let covariate = try CLI.run(base + ["--covariates", "detail"])

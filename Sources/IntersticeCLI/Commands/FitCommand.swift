@@ -89,6 +89,9 @@ struct FitCommand: ParsableCommand {
                 times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
             } catch let e as AdoptionDataError {
                 if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
+                if case let .notAPeriod(node, _, _) = e, let at = location(of: node, attribute: adoption) {
+                    throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
+                }
                 throw GraphIOError(.badData, file: input.dataset, "--adoption \(adoption): \(e)")
             }
             let chosen: [Relation]
@@ -115,6 +118,25 @@ struct FitCommand: ParsableCommand {
             try output.emit(report.render())
             if let plot { try OutputFile.write(report.figure().svg(), to: plot) }
         }
+    }
+
+    /// Where node `id`'s `attribute` cell is in a native folder's nodes.csv (1-based line and
+    /// character column), for errors; nil for other inputs or rows with quoted fields.
+    func location(of id: String, attribute: String) -> (file: String, line: Int, column: Int)? {
+        guard input.dataset != "-", DatasetFolder.isFolder(input.dataset) else { return nil }
+        let path = (input.dataset as NSString).appendingPathComponent("nodes.csv")
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let header = lines.first else { return nil }
+        let names = header.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r", with: "")
+            .split(separator: ",", omittingEmptySubsequences: false).map { String($0.split(separator: ":").first ?? "") }
+        guard let column = names.firstIndex(of: attribute) else { return nil }
+        for (k, line) in lines.enumerated().dropFirst() where !line.contains("\"") {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.first.map(String.init) == id, column < fields.count else { continue }
+            return (path, k + 1, fields[..<column].reduce(1) { $0 + $1.count + 1 })
+        }
+        return nil
     }
 
     /// SHA-256 of the input as the batch store computes it (a folder: its nodes.csv, edges.csv,
