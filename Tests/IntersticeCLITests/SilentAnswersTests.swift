@@ -173,7 +173,11 @@ struct SilentAnswersTests {
         #expect(r.status == 0, "\(r.stderr)")
         let q = try #require(try json(r.stdout)["request"] as? [String: Any])
         #expect(q["probability"] as? String == "0.3" && q["seed"] as? Int == 9 && q["runs"] as? Int == 50)
-        #expect((q["seed_ids"] as? [String])?.count == 8)
+        // The seeds are the collective's participants, by id.
+        let participants = try String(contentsOfFile: Fixtures.dataset("chalon-sur-saone") + "/edges.csv", encoding: .utf8)
+            .split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).first == "participant" }
+            .map { String($0.split(separator: ",")[0]) }
+        #expect((q["seed_ids"] as? [String])?.sorted() == Set(participants).sorted())
         let input = try #require(q["input"] as? [String: Any])
         #expect((input["sha256"] as? String)?.count == 64)
         let rels = try #require(q["relations"] as? [[String: Any]])
