@@ -1,10 +1,31 @@
 import GraphAlgorithms
 import GraphCore
 
+/// A closed set of names of the catalogue (measures, models): one spelling each (the raw
+/// value), other spellings accepted in one place (`aliases`), case-insensitive, `_` for `-`.
+public protocol CatalogueName: CaseIterable, RawRepresentable<String>, Sendable {
+    /// Other spellings, lowercased with `-`.
+    static var aliases: [String: Self] { get }
+    /// What a name is, for messages ("measure").
+    static var kindOfName: String { get }
+}
+
+extension CatalogueName {
+    /// The value of a name, in any accepted spelling.
+    public static func named(_ text: String) throws(RequestError) -> Self {
+        let key = text.lowercased().replacing("_", with: "-")
+        if let m = Self(rawValue: key) ?? aliases[key] { return m }
+        throw .usage("unknown \(kindOfName) \"\(text)\"; \(kindOfName)s are \(list)")
+    }
+
+    /// Every name, comma-separated.
+    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
 /// The node measures of `interstice centrality` and of the manifest's `centrality` analysis:
 /// one spelling each (the raw value), with the aliases of earlier versions and of other tools
 /// accepted in one place (``Measure/named(_:)``).
-public enum Measure: String, CaseIterable, Sendable, Hashable, Codable {
+public enum Measure: String, CatalogueName, Hashable, Codable {
     case degree
     case inDegree = "in-degree"
     case outDegree = "out-degree"
@@ -25,21 +46,13 @@ public enum Measure: String, CaseIterable, Sendable, Hashable, Codable {
     case core
 
     /// Other spellings: underscores for hyphens (`in_degree`), plurals (`hubs`), networkx's names.
-    static let aliases: [String: Measure] = [
+    public static let aliases: [String: Measure] = [
         "hubs": .hub, "authorities": .authority, "core-number": .core, "kcore": .core, "k-core": .core,
         "page-rank": .pagerank, "approximate-betweenness": .approxBetweenness, "degree-centrality": .degree,
         "harmonic-centrality": .harmonic, "eigenvector-centrality": .eigenvector, "katz-centrality": .katz,
     ]
 
-    /// The measure of a name, in any accepted spelling (case-insensitive, `_` for `-`).
-    public static func named(_ text: String) throws(RequestError) -> Measure {
-        let key = text.lowercased().replacing("_", with: "-")
-        if let m = Measure(rawValue: key) ?? aliases[key] { return m }
-        throw .usage("unknown measure \"\(text)\"; measures are \(list)")
-    }
-
-    /// Every measure's name, comma-separated.
-    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    public static let kindOfName = "measure"
 
     /// Iterative measures stop at ``CentralityRequest/tolerance`` and fail when they do not converge.
     public var isIterative: Bool { [.eigenvector, .katz, .pagerank, .hub, .authority].contains(self) }

@@ -2,25 +2,18 @@ import GraphAlgorithms
 import GraphCore
 
 /// The diffusion models of `diffuse`, `reach` and the manifest: one spelling each.
-public enum ModelKind: String, CaseIterable, Sendable, Hashable, Codable {
+public enum ModelKind: String, CatalogueName, Hashable, Codable {
     case ic, lt, complex, si, sis, sir
     case sirContinuous = "sir-continuous"
     case bass
 
     /// Other spellings.
-    static let aliases: [String: ModelKind] = [
+    public static let aliases: [String: ModelKind] = [
         "independent-cascade": .ic, "cascade": .ic, "linear-threshold": .lt, "threshold": .lt,
         "complex-contagion": .complex, "sir_continuous": .sirContinuous, "continuous-sir": .sirContinuous,
     ]
 
-    /// The model of a name, in any accepted spelling.
-    public static func named(_ text: String) throws(RequestError) -> ModelKind {
-        let key = text.lowercased().replacing("_", with: "-")
-        if let m = ModelKind(rawValue: key) ?? aliases[key] { return m }
-        throw .usage("unknown model \"\(text)\"; models are \(list)")
-    }
-
-    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    public static let kindOfName = "model"
 
     /// The ``ModelSettings`` parameters this model reads.
     public var parameterNames: Set<String> {

@@ -13,16 +13,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw e
     } catch let e as CleanExit {
         throw e
-    } catch let e as RequestError {
-        printError("interstice: \(e)")
-        throw ExitCode(ExitStatus.code(for: e))
-    } catch let e as GraphIOError {
-        printError("interstice: \(e)")
-        throw ExitCode(ExitStatus.code(for: e))
-    } catch let e as AlgorithmError {
-        printError("interstice: \(e)")
-        throw ExitCode(ExitStatus.code(for: e))
-    } catch let e as NetworkError {
+    } catch let e where e is RequestError || e is GraphIOError || e is AlgorithmError || e is NetworkError {
         printError("interstice: \(e)")
         throw ExitCode(ExitStatus.code(for: e))
     } catch {
