@@ -241,13 +241,14 @@ struct GraphMLTests {
     func networkxReadsWrittenFiles() throws {
         let result = try #require(try Fixtures.json("graphml/roundtrip_result.json") as? [String: Any])
         let files = try #require(result["files"] as? [String: [String: Any]])
-        for name in ["directed", "undirected"] {
+        for name in ["directed", "undirected", "mixed"] {
             let r = try #require(files["graphml/written/\(name).graphml"])
             #expect(r["ok"] as? Bool == true, "\(name): \(r)")
             #expect((r["differences"] as? [String])?.isEmpty == true)
         }
+        // A mixed network: each undirected tie arrives as two arcs (marked mutual).
         let mixed = try #require(files["graphml/written/mixed.graphml"])
-        #expect(mixed["networkx_rejects_mixed_directions"] as? Bool == true, "\(mixed)")
+        #expect(mixed["mixed_as_mutual_arcs"] as? Bool == true, "\(mixed)")
     }
 
     @Test("reserved names, control characters and an empty network survive writing")

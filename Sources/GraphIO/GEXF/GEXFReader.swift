@@ -31,6 +31,8 @@ struct GEXFReader: ~Copyable {
     var xml: XMLReader
     var network = Network()
     var edges = XMLEdgeBuffer()
+    /// Whether the file is Interstice's (its mutual edges are undirected ties).
+    var foldMutual = false
     var nodeAttributes = Attributes()
     var edgeAttributes = Attributes()
     var stamp = 0
@@ -48,6 +50,9 @@ struct GEXFReader: ~Copyable {
         guard xml.localName == "gexf" else {
             throw xml.errorAtTag("expected the root element <gexf>, found <\(xml.name)>: is this a GEXF file?")
         }
+        // Interstice writes the undirected ties of a mixed network as mutual edges; in its own
+        // files they fold back into an undirected relation.
+        foldMutual = xml.value("xmlns:interstice") == "urn:interstice"
         if xml.isEmptyElement { _ = try xml.next() } else {
             loop: while true {
                 switch try xml.next() {
@@ -416,7 +421,7 @@ struct GEXFReader: ~Copyable {
         }
         edges.end()
         // A mutual edge in a directed graph is a pair of arcs (as networkx reads it).
-        if mutual && graphDirected { edges.appendReverseOfLast() }
+        if mutual && graphDirected { edges.appendReverseOfLast(fold: foldMutual) }
     }
 
     mutating func readEdgeAttValues() throws(GraphIOError) {

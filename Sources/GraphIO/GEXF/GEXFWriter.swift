@@ -50,7 +50,9 @@ enum GEXFWriter {
             let relation = layer.relation.rawValue
             let columns = edgeKeys.columns[li]
             let idColumn = layer.attributes["id"].flatMap { XMLNames.isEdgeID($0) ? $0 : nil }
-            let type = mixed && layer.direction == .undirected ? " type=\"undirected\"" : ""
+            // In a directed graph an undirected tie is a mutual edge (GEXF 1.2), which networkx,
+            // igraph and Gephi read as two arcs and Interstice's reader folds back.
+            let type = mixed && layer.direction == .undirected ? " type=\"mutual\"" : ""
             for e in 0..<layer.edgeCount {
                 w.write("      <edge")
                 if let idColumn, case .string(let id)? = idColumn[e] { w.writeXMLAttribute("id", id) }

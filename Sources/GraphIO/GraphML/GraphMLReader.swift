@@ -8,7 +8,7 @@ struct GraphMLReader: ~Copyable {
 
     /// What a key's values become on a node or an edge.
     enum Role: Equatable {
-        case attribute, kind, label, relation, weight
+        case attribute, kind, label, relation, weight, mutual
         /// yEd's `yfiles.type` keys: graphics; only a label is taken from them.
         case yfiles
         /// Graph data that fills ``DatasetMetadata``.
@@ -128,6 +128,7 @@ struct GraphMLReader: ~Copyable {
             switch name {
             case "relation": key.edgeRole = .relation
             case "weight": key.edgeRole = .weight
+            case "mutual" where type == .boolean: key.edgeRole = .mutual
             default: break
             }
         }
@@ -328,6 +329,8 @@ struct GraphMLReader: ~Copyable {
             if case .string(let s) = value, !s.isEmpty { edges.setRelation(Relation(s)) }
         case .weight:
             if let w = value.numericValue { edges.setWeight(w) }
+        case .mutual:
+            if case .boolean(let b) = value { edges.setMutual(b) }
         case .attribute:
             var c = key.edgeColumn
             if c < 0 { c = edges.column(key.name); keys[k].edgeColumn = c }

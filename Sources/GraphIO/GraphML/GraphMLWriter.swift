@@ -31,6 +31,11 @@ enum GraphMLWriter {
         key(&w, id: "relation", for: "edge", name: "relation", type: .string)
         let anyWeight = network.layers.contains { $0.hasWeights }
         if anyWeight { key(&w, id: "weight", for: "edge", name: "weight", type: .double) }
+        // A mixed network (undirected acquaintance beside directed exchange) is a directed graph
+        // whose undirected ties are two arcs marked mutual: networkx and igraph read every tie
+        // with its relation and direction, and Interstice's reader folds each pair back.
+        let mixedDirections = Set(network.layers.map(\.direction)).count > 1
+        if mixedDirections { key(&w, id: "mutual", for: "edge", name: "mutual", type: .boolean) }
         let edgeKeys = XMLNames.edgeColumns(network)
         for (i, k) in edgeKeys.keys.enumerated() {
             key(&w, id: "e\(i)", for: "edge", name: XMLNames.edgeColumnName(k.name), type: k.type)
@@ -60,18 +65,22 @@ enum GraphMLWriter {
             let idColumn = layer.attributes["id"].flatMap { $0.type == .string ? $0 : nil }
             let undirectedInMixed = mixed && layer.direction == .undirected
             for e in 0..<layer.edgeCount {
-                w.write("    <edge")
-                if let idColumn, case .string(let id)? = idColumn[e] { w.writeXMLAttribute("id", id) }
-                w.writeXMLAttribute("source", network.ids[Int(layer.sources[e])])
-                w.writeXMLAttribute("target", network.ids[Int(layer.targets[e])])
-                if undirectedInMixed { w.write(" directed=\"false\"") }
-                w.write(">\n")
-                data(&w, "relation", relation)
-                if layer.hasWeights { data(&w, "weight", AttributeValue.format(layer.weights[e])) }
-                for (column, keyNumber) in columns {
-                    if let value = column[e] { data(&w, "e\(keyNumber)", text(value)) }
+                let u = network.ids[Int(layer.sources[e])], v = network.ids[Int(layer.targets[e])]
+                let arcs = undirectedInMixed && u != v ? [(u, v), (v, u)] : [(u, v)]
+                for (arc, (s, t)) in arcs.enumerated() {
+                    w.write("    <edge")
+                    if arc == 0, let idColumn, case .string(let id)? = idColumn[e] { w.writeXMLAttribute("id", id) }
+                    w.writeXMLAttribute("source", s)
+                    w.writeXMLAttribute("target", t)
+                    w.write(">\n")
+                    data(&w, "relation", relation)
+                    if undirectedInMixed { data(&w, "mutual", "true") }
+                    if layer.hasWeights { data(&w, "weight", AttributeValue.format(layer.weights[e])) }
+                    for (column, keyNumber) in columns {
+                        if let value = column[e] { data(&w, "e\(keyNumber)", text(value)) }
+                    }
+                    w.write("    </edge>\n")
                 }
-                w.write("    </edge>\n")
             }
         }
         w.write("  </graph>\n</graphml>\n")

@@ -17,6 +17,10 @@ struct XMLEdgeBuffer {
     private var offsets: [Int] = []
     private var relationOf: [Int32] = []
     private var directed: [Bool] = []
+    /// 0: an ordinary edge; 1: one arc of an undirected tie written as two arcs marked
+    /// `mutual` (GraphML's `mutual` data, GEXF's `type="mutual"`); 2: the reverse arc the reader
+    /// added for a GEXF mutual edge.
+    private var mutual: [UInt8] = []
     private var weights: [Double] = []
     /// End of each edge's values in `valueColumn`/`values`.
     private var valueEnd: [Int] = []
@@ -63,7 +67,11 @@ struct XMLEdgeBuffer {
         directed.append(isDirected)
         relationOf.append(relation("edge"))
         weights.append(1)
+        mutual.append(0)
     }
+
+    /// Marks the open edge as one arc of an undirected tie (Interstice's `mutual` data in GraphML).
+    mutating func setMutual(_ m: Bool) { mutual[mutual.count - 1] = m ? 1 : 0 }
 
     /// Sets the open edge's relation.
     mutating func setRelation(_ r: Relation) { relationOf[relationOf.count - 1] = relation(r) }
@@ -80,9 +88,12 @@ struct XMLEdgeBuffer {
     /// Closes the open edge.
     mutating func end() { valueEnd.append(values.count) }
 
-    /// Appends a copy of the last edge with its ends swapped (GEXF's mutual edges).
-    mutating func appendReverseOfLast() {
+    /// Appends a copy of the last edge with its ends swapped (GEXF's mutual edges); with `fold`
+    /// the pair is marked as one undirected tie.
+    mutating func appendReverseOfLast(fold: Bool) {
         let e = count - 1
+        mutual[e] = fold ? 1 : 0
+        mutual.append(fold ? 2 : 0)
         sources.append(targets[e]); targets.append(sources[e])
         offsets.append(offsets[e]); directed.append(directed[e])
         relationOf.append(relationOf[e]); weights.append(weights[e])
@@ -97,19 +108,43 @@ struct XMLEdgeBuffer {
     /// Adds every edge to `network` in file order.
     /// - Throws: at an edge that names an unknown node, or whose direction or attribute types
     ///   conflict with earlier edges of its relation.
+    ///
+    /// A relation whose edges are all marked mutual is an undirected relation written as pairs
+    /// of arcs (how Interstice writes a mixed network so that networkx, igraph and Gephi read
+    /// it): its pairs fold back into one undirected edge each. Mutual edges of a relation that
+    /// also has plain arcs stay arcs, both ways.
     func finish(into network: inout Network, text: SourceText) throws(GraphIOError) {
+        var allMutual = [Bool](repeating: true, count: relations.count)
+        for e in 0..<count where mutual[e] == 0 { allMutual[Int(relationOf[e])] = false }
+        // Which edges to keep: in an all-mutual relation, drop added reverses and, of two arcs
+        // written for one tie, the second.
+        var keep = [Bool](repeating: true, count: count)
+        var pending: [PairKey: Int] = [:]
+        for e in 0..<count where allMutual[Int(relationOf[e])] {
+            if mutual[e] == 2 { keep[e] = false; continue }
+            let u = try resolve(sources[e], network, text, offsets[e], "source")
+            let v = try resolve(targets[e], network, text, offsets[e], "target")
+            guard u != v else { continue }
+            let k = PairKey(relation: relationOf[e], u: u, v: v)
+            if let c = pending[k], c > 0 {
+                pending[k] = c - 1
+                keep[e] = false
+            } else {
+                pending[PairKey(relation: relationOf[e], u: v, v: u), default: 0] += 1
+            }
+        }
         // Declare the layers in first-seen order, each with its first edge's direction, and
         // reserve room.
         var counts = [Int](repeating: 0, count: relations.count)
         var firstDirected = [Bool?](repeating: nil, count: relations.count)
-        for e in 0..<count {
+        for e in 0..<count where keep[e] {
             let r = Int(relationOf[e])
             counts[r] += 1
-            if firstDirected[r] == nil { firstDirected[r] = directed[e] }
+            if firstDirected[r] == nil { firstDirected[r] = allMutual[r] ? false : directed[e] }
         }
         var order: [Int] = []
         var seen = [Bool](repeating: false, count: relations.count)
-        for e in 0..<count where !seen[Int(relationOf[e])] {
+        for e in 0..<count where keep[e] && !seen[Int(relationOf[e])] {
             seen[Int(relationOf[e])] = true
             order.append(Int(relationOf[e]))
         }
@@ -122,10 +157,12 @@ struct XMLEdgeBuffer {
         }
         var start = 0
         for e in 0..<count {
+            defer { start = valueEnd[e] }
+            guard keep[e] else { continue }
             let u = try resolve(sources[e], network, text, offsets[e], "source")
             let v = try resolve(targets[e], network, text, offsets[e], "target")
             let rel = relations[Int(relationOf[e])]
-            let d: EdgeDirection = directed[e] ? .directed : .undirected
+            let d: EdgeDirection = directed[e] && !allMutual[Int(relationOf[e])] ? .directed : .undirected
             let index: Int
             do {
                 index = try network.addEdge(u, v, relation: rel, weight: weights[e], direction: d)
@@ -139,8 +176,14 @@ struct XMLEdgeBuffer {
                     throw text.error(at: offsets[e], "in relation \"\(rel)\": \(error.description)")
                 }
             }
-            start = valueEnd[e]
         }
+    }
+
+    /// A relation and an ordered pair of node references.
+    private struct PairKey: Hashable {
+        let relation: Int32
+        let u: Int32
+        let v: Int32
     }
 
     private func resolve(_ ref: Int32, _ network: Network, _ text: SourceText, _ offset: Int,

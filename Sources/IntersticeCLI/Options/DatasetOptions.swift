@@ -1,4 +1,6 @@
 import ArgumentParser
+import Batch
+import GraphRender
 import Interstice
 
 extension GraphFormat: ExpressibleByArgument {}
@@ -25,6 +27,9 @@ struct DatasetOptions: ParsableArguments {
     @Flag(name: .customLong("allow-file-references"), help: "DOT: allow attributes that make Graphviz read local files.")
     var allowFileReferences = false
 
+    @Option(name: .customLong("organizations-from"), help: ArgumentHelp("Make organizations from this node attribute (org, department): one organization per value, a member edge from each node that has it. The other convention: organization nodes with member edges.", valueName: "attr"))
+    var organizationsFrom: String?
+
     func validate() throws {
         if directed && undirected { throw ValidationError("--directed and --undirected exclude each other") }
         if dataset == "-" && from == nil { throw ValidationError("reading standard input needs --from FORMAT") }
@@ -36,9 +41,23 @@ struct DatasetOptions: ParsableArguments {
                     allowFileReferences: allowFileReferences)
     }
 
-    /// Reads the dataset.
-    func load() throws(GraphIOError) -> Network {
-        try GraphFile.read(dataset, format: from, options: readOptions)
+    /// The catalogue's dataset request.
+    var request: DatasetRequest {
+        DatasetRequest(path: dataset, format: from, options: readOptions, organizationsFrom: organizationsFrom)
+    }
+
+    /// Reads the dataset (DOT through Graphviz's cgraph), printing on stderr each spelling mapped
+    /// and each assumption made.
+    func load() throws -> Network {
+        let loaded = try request.load(readers: .withDOT(warnings: { printError("interstice: warning: \($0)") }))
+        for note in loaded.notes { printError("interstice: note: \(dataset): \(note)") }
+        return loaded.network
+    }
+
+    /// The input's path, SHA-256 and the version, for provenance.
+    var identity: InputIdentity {
+        let sha = dataset == "-" ? nil : try? Digest.dataset(path: dataset).digest
+        return InputIdentity(path: dataset, sha256: sha, version: IntersticeVersion.string, organizationsFrom: organizationsFrom)
     }
 }
 
