@@ -31,6 +31,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
         let d = DiffusionSettings()
         let uniform: Double = { if case .uniform(let p) = d.channels.probability { return p }; return 0.2 }()
         return [
+            ParameterSpec("seeds", .text, default: nil, "seeds: collective:NAME, ids, random:K, top:K:MEASURE or ATTR<=VALUE (default: the collective's participants)"),
             ParameterSpec("probability", .number(0...1, openLow: false), default: .double(uniform), "transmission probability per contact, every channel"),
             ParameterSpec("probabilities", .text, default: nil, "per relation: acquaintance=0.3,exchange=0.1[,other=0.05] (every channel relation, or other)"),
             ParameterSpec("relations", .list(.text), default: nil, "channel relations (default: acquaintance, exchange, reports_to where present, else every tie relation)"),
@@ -93,7 +94,6 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
         case .diffuse:
             return [
                 ParameterSpec("model", .choice(Self.models), default: .string(DiffusionRequest().model.rawValue), "diffusion model"),
-                ParameterSpec("seeds", .text, default: nil, "seeds: collective:NAME, ids, random:K or top:K:MEASURE (default: the collective's participants)"),
             ] + Self.diffusionCommon
         case .reach:
             let r = ReachRequest()

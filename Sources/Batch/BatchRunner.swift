@@ -213,8 +213,7 @@ final class RunState: @unchecked Sendable {
         lock.unlock()
         let result: Result<Network, GraphIOError>
         do {
-            let request = DatasetRequest(path: job.dataset.path, format: job.dataset.format, options: job.dataset.options)
-            result = .success(try request.load(readers: .withDOT()).network)
+            result = .success(try job.dataset.request.load(readers: .withDOT()).network)
         } catch let e as GraphIOError {
             result = .failure(e)
         } catch {

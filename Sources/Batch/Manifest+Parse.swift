@@ -277,6 +277,7 @@ struct ManifestParser {
             var format: GraphFormat? = nil
             var directed: Bool? = nil
             var relation = "edge"
+            var organizationsFrom: String? = nil
             var patternNode = item
             if let s = item.scalar?.string {
                 pattern = s
@@ -299,13 +300,16 @@ struct ManifestParser {
                     case "relation":
                         guard let s = v.scalar?.string, !s.isEmpty else { throw error(v, "relation must be a word, found \(describe(v))") }
                         relation = s
+                    case "organizations_from":
+                        guard let s = v.scalar?.string, !s.isEmpty else { throw error(v, "organizations_from must be a node attribute's name, found \(describe(v))") }
+                        organizationsFrom = s
                     default:
-                        throw error(k, "unknown dataset key \(GraphIOError.quote(key)); a dataset has path, from, directed, relation")
+                        throw error(k, "unknown dataset key \(GraphIOError.quote(key)); a dataset has path, from, directed, relation, organizations_from")
                     }
                 }
                 guard !pattern.isEmpty else { throw error(item, "a dataset mapping needs path:") }
             } else {
-                throw error(item, "a dataset is a path, a glob, or {path: …, from: …, directed: …, relation: …}")
+                throw error(item, "a dataset is a path, a glob, or {path: …, from: …, directed: …, relation: …, organizations_from: …}")
             }
             guard !pattern.isEmpty else { throw error(patternNode, "a dataset path cannot be empty") }
             let options = ReadOptions(directed: directed, relation: Relation(relation))
@@ -331,7 +335,9 @@ struct ManifestParser {
                     warnings.append("\(file):\(location(patternNode)): dataset \(GraphIOError.quote(m)) is listed already; its jobs run once")
                     continue
                 }
-                out.append(Manifest.Dataset(name: m, path: resolve(m), format: format, options: options))
+                var d = Manifest.Dataset(name: m, path: resolve(m), format: format, options: options)
+                d.organizationsFrom = organizationsFrom
+                out.append(d)
             }
         }
         return out

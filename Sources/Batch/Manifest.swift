@@ -41,12 +41,21 @@ public struct Manifest: Sendable {
         public let format: GraphFormat?
         /// Edge and adjacency lists: direction and relation.
         public let options: ReadOptions
+        /// A node attribute whose values are the organizations (`organizations_from`).
+        public var organizationsFrom: String? = nil
+
+        /// The catalogue's request for reading it.
+        public var request: DatasetRequest {
+            DatasetRequest(path: path, format: format, options: options, organizationsFrom: organizationsFrom)
+        }
 
         /// The read options as they enter a job's key.
         public var optionsJSON: JSONValue {
-            .object([("format", format.map { .string($0.rawValue) } ?? .null),
-                     ("directed", options.directed.map { .bool($0) } ?? .null),
-                     ("relation", .string(options.relation.rawValue))])
+            var fields: [(String, JSONValue)] = [("format", format.map { .string($0.rawValue) } ?? .null),
+                                                 ("directed", options.directed.map { .bool($0) } ?? .null),
+                                                 ("relation", .string(options.relation.rawValue))]
+            if let organizationsFrom { fields.append(("organizations_from", .string(organizationsFrom))) }
+            return .object(fields)
         }
     }
 

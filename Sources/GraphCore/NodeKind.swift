@@ -25,6 +25,24 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Comparable, Expres
         self == organizationKind || self == .collective || self == .unit || self == .meeting
     }
 
+    /// The domain's kind this name is another spelling of (`organisation`, `structure`,
+    /// `collectif`, `acteur`…; compared lowercased, accents folded), nil for the domain's own
+    /// names and other kinds.
+    public var canonical: NodeKind? {
+        guard ![NodeKind.actor, .organization, .collective].contains(self) else { return nil }
+        return NodeKind.aliases[foldedKey(rawValue)]
+    }
+
+    static let aliases: [String: NodeKind] = [
+        "organisation": .organization, "organisations": .organization, "organizations": .organization,
+        "org": .organization, "structure": .organization, "structures": .organization, "institution": .organization,
+        "employeur": .organization, "employer": .organization,
+        "collectif": .collective, "collectifs": .collective, "collectives": .collective, "committee": .collective,
+        "comite": .collective, "equipe": .collective, "team": .collective,
+        "acteur": .actor, "acteurs": .actor, "actors": .actor, "personne": .actor, "person": .actor,
+        "professionnel": .actor, "professional": .actor,
+    ]
+
     public var description: String { rawValue }
     public static func < (a: NodeKind, b: NodeKind) -> Bool { a.rawValue < b.rawValue }
 }
@@ -49,14 +67,51 @@ public struct Relation: RawRepresentable, Hashable, Sendable, Comparable, Expres
     public static let reportsTo: Relation = "reports_to"
 
     /// The direction a layer of this relation has unless the data says otherwise: undirected for
-    /// acquaintance (and unknown relations), directed for the other four.
+    /// acquaintance (and unknown relations), directed for the other four (also when spelled
+    /// otherwise: `échange` is directed, see ``canonical``).
     public var defaultDirection: EdgeDirection {
-        switch self {
+        switch canonical ?? self {
         case .exchange, .member, .participant, .reportsTo: .directed
         default: .undirected
         }
     }
 
+    /// The domain's relation this name is another spelling of (`connaissance` → acquaintance,
+    /// `échange` → exchange, `hiérarchie` → reports_to, `membre` → member, `participation` →
+    /// participant; compared lowercased, accents folded), nil for the domain's own names and
+    /// for other relations.
+    public var canonical: Relation? {
+        guard ![Relation.acquaintance, .exchange, .member, .participant, .reportsTo].contains(self) else { return nil }
+        return Relation.aliases[foldedKey(rawValue)]
+    }
+
+    static let aliases: [String: Relation] = [
+        "connaissance": .acquaintance, "interconnaissance": .acquaintance, "knows": .acquaintance,
+        "acquaintances": .acquaintance,
+        "echange": .exchange, "echanges": .exchange, "exchanges": .exchange,
+        "hierarchie": .reportsTo, "hierarchy": .reportsTo, "reports-to": .reportsTo, "reportsto": .reportsTo,
+        "superieur": .reportsTo,
+        "membre": .member, "members": .member, "membership": .member, "appartenance": .member,
+        "participe": .participant, "participation": .participant, "participants": .participant,
+    ]
+
     public var description: String { rawValue }
     public static func < (a: Relation, b: Relation) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Lowercased, with the accents of French folded (é → e), for matching spellings.
+func foldedKey(_ s: String) -> String {
+    var out = ""
+    for c in s.lowercased().unicodeScalars {
+        switch c {
+        case "à", "â", "ä", "á": out.append("a")
+        case "é", "è", "ê", "ë": out.append("e")
+        case "î", "ï", "í": out.append("i")
+        case "ô", "ö", "ó": out.append("o")
+        case "ù", "û", "ü", "ú": out.append("u")
+        case "ç": out.append("c")
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out
 }

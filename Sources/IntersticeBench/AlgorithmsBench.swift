@@ -17,7 +17,7 @@ import Interstice
 /// rk_betweenness is Riondato–Kornaropoulos with ε = 0.01, δ = 0.1 and its guarantee. Each
 /// line carries the process's peak RSS so far.
 enum AlgorithmsBench {
-    static let allTasks = ["load", "components", "degree", "pagerank", "betweenness", "approx_betweenness",
+    static let allTasks = ["load", "components", "degree", "pagerank", "pagerank_exact", "eigenvector_exact", "betweenness", "approx_betweenness",
                            "rk_betweenness", "closeness", "harmonic", "eigenvector", "kcore", "louvain", "leiden"]
     nonisolated(unsafe) static var pivots: [Int32] = []
 
@@ -71,6 +71,17 @@ enum AlgorithmsBench {
             // L1 change below 1e-6, as peers.py asks of every library.
             let p = try! PageRank(tolerance: 1e-6 / Double(max(1, g.nodeCount)), maxIterations: 1000, threads: threads).scores(g)
             return "iterations=\(p.metadata.iterations ?? 0) max=\(p.scores.max() ?? 0)"
+        case "pagerank_exact":
+            // The CLI's default: every score within 1e-10 (relative) of the fixed point.
+            var p = PageRank(maxIterations: 100_000, threads: threads)
+            p.relativeTolerance = 1e-10
+            let r = try! p.scores(g)
+            return "iterations=\(r.metadata.iterations ?? 0) converged=\(r.metadata.converged ?? false) max=\(r.scores.max() ?? 0)"
+        case "eigenvector_exact":
+            var e = EigenvectorCentrality(maxIterations: 100_000, threads: threads)
+            e.relativeTolerance = 1e-10
+            let r = e.scores(g)
+            return "iterations=\(r.metadata.iterations ?? 0) converged=\(r.metadata.converged ?? false) max=\(r.scores.max() ?? 0)"
         case "betweenness": return "max=\(Betweenness(threads: threads).scores(g).scores.max() ?? 0)"
         case "approx_betweenness":
             let sources = pivots.isEmpty ? nil : pivots.filter { Int($0) < g.nodeCount }

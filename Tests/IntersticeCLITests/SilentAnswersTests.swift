@@ -39,7 +39,7 @@ struct SilentAnswersTests {
         a,b,connaissance,false
         b,c,connaissance,false
         d,e,connaissance,false
-        a,d,échange,true
+        a,d,échange,
 
         """.write(toFile: folder + "/edges.csv", atomically: true, encoding: .utf8)
         return folder
@@ -59,6 +59,10 @@ struct SilentAnswersTests {
             #expect(r.stderr.contains(note), "\(note) in \(r.stderr)")
         }
         let d = try json(r.stdout)
+        // échange without a directed cell takes exchange's direction (directed), not the
+        // undirected default of an unknown relation.
+        let rels = try #require((d["request"] as? [String: Any])?["relations"] as? [[String: Any]])
+        #expect(rels.first { $0["relation"] as? String == "exchange" }?["direction"] as? String == "directed")
         let models = try #require(d["models"] as? [[String: Any]])
         let orgs = try #require(models.first?["organizations"] as? [[String: Any]])
         #expect(orgs.compactMap { $0["organization"] as? String }.sorted() == ["ccas", "cg71"])
@@ -98,6 +102,18 @@ struct SilentAnswersTests {
         #expect(north["beyond_collective"] as? Int == 2 && north["p_reached"] as? Double == 1)
         let bad = try CLI.run(["reach", path, "--organizations-from", "department", "--seeds", "a"])
         #expect(bad.status == 65 && bad.stderr.contains("no node attribute \"department\"; it has org"))
+        // The manifest takes the same: a dataset entry with organizations_from.
+        let manifest = tmp.appendingPathComponent("m.yaml").path
+        try """
+        datasets: [{path: g.graphml, organizations_from: org}]
+        analyses:
+          - reach: {models: [ic], null: none, seeds: a, probability: 1, runs: 400}
+        """.write(toFile: manifest, atomically: true, encoding: .utf8)
+        let store = tmp.appendingPathComponent("out").path
+        let b = try CLI.run(["batch", manifest, "--output", store])
+        #expect(b.status == 0, "\(b.stderr)")
+        let rows = try CLI.run(["batch", "export", store, "--format", "csv", "--table", "organization_reach", "-o", "-"])
+        #expect(rows.stdout.contains(",north,") && rows.stdout.contains(",south,"), "\(rows.stdout)")
     }
 
     @Test("katz with alpha ≥ 1/λmax is an error that gives 1/λmax; --alpha below it works")
@@ -212,5 +228,94 @@ struct SilentAnswersTests {
         #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("d.xyz").path))
         let clash = try CLI.run(["render", ds, "--format", "svg", "-o", tmp.appendingPathComponent("e.jpg").path])
         #expect(clash.status == 64 && clash.stderr.contains("names jpg but --format is svg"), "\(clash.stderr)")
+    }
+
+    /// Every measure and model on the empty graph, one node, three isolated nodes and a
+    /// self-loop only: exact values (networkx's conventions) or a clear error, never a crash.
+    @Test("Degenerate inputs: empty, one node, isolated nodes, a self-loop only")
+    func degenerate() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        func dataset(_ name: String, _ nodes: String, _ edges: String) throws -> String {
+            let f = tmp.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true)
+            try ("id,kind\n" + nodes).write(to: f.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
+            try ("source,target,relation,directed\n" + edges).write(to: f.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
+            return f.path
+        }
+        let empty = try dataset("empty", "", "")
+        let one = try dataset("one", "a,actor\n", "")
+        let isolated = try dataset("iso", "a,actor\nb,actor\nc,actor\n", "")
+        let loop = try dataset("loop", "a,actor\n", "a,a,acquaintance,false\n")
+        let all = CatalogueDoorsTests.measures.joined(separator: ",")
+        func rows(_ ds: String) throws -> [[String: Any]] {
+            let r = try CLI.run(["centrality", ds, "--measure", all, "--format", "json"])
+            #expect(r.status == 0, "\(ds): \(r.stderr)")
+            return try #require(try json(r.stdout)["rows"] as? [[String: Any]])
+        }
+        #expect(try rows(empty).isEmpty)
+        // networkx: one node has degree centrality 1; PageRank, eigenvector and Katz are uniform
+        // (1/n, 1/√n); closeness, harmonic, betweenness 0; constraint undefined; HITS undefined
+        // without ties (networkx fails).
+        for ds in [one, loop] {
+            let r = try #require(try rows(ds).first)
+            #expect(r["degree"] as? Double == 1 && r["pagerank"] as? Double == 1 && r["eigenvector"] as? Double == 1)
+            #expect(r["katz"] as? Double == 1 && r["closeness"] as? Double == 0 && r["betweenness"] as? Double == 0)
+            #expect(r["constraint"] is NSNull && r["hub"] is NSNull && r["authority"] is NSNull && r["core"] as? Double == 0)
+        }
+        let iso = try rows(isolated)
+        #expect(iso.count == 3)
+        for r in iso {
+            #expect(r["degree"] as? Double == 0 && abs((r["pagerank"] as? Double ?? 0) - 1.0 / 3) < 1e-15)
+            #expect(abs((r["eigenvector"] as? Double ?? 0) - 1 / 3.0.squareRoot()) < 1e-15 && r["harmonic"] as? Double == 0)
+        }
+        // Models: without a tie relation there is nothing to carry the invention (exit 65); on
+        // the self-loop every model runs and only the seed holds it.
+        for model in CatalogueDoorsTests.models {
+            for ds in [empty, one, isolated] {
+                let r = try CLI.run(["diffuse", ds, "--model", model, "--seeds", "random:1", "--runs", "10"])
+                #expect(r.status == 65, "\(model) on \(ds): \(r.stderr)")
+            }
+            let r = try CLI.run(["diffuse", loop, "--model", model, "--seeds", "a", "--runs", "10", "--format", "json"])
+            #expect(r.status == 0, "\(model): \(r.stderr)")
+            let spread = try #require((try json(r.stdout)["spread"] as? [String: Any])?["mean"] as? Double)
+            #expect(spread == 1, "\(model)")
+        }
+    }
+
+    @Test("CSV results carry their request: FILE.meta.json beside the file, or --comment-header")
+    func csvProvenance() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("c.csv").path
+        let r = try CLI.run(["centrality", Fixtures.dataset("cucm-plie"), "--measure", "pagerank", "--format", "csv", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let meta = try json(String(contentsOfFile: out + ".meta.json", encoding: .utf8))
+        #expect(meta["analysis"] as? String == "centrality")
+        #expect(((meta["input"] as? [String: Any])?["sha256"] as? String)?.count == 64)
+        #expect((meta["measures"] as? [[String: Any]])?.first?["converged"] as? Bool == true)
+        let d = tmp.appendingPathComponent("d.csv").path
+        let diffuse = try CLI.run(["diffuse", Fixtures.dataset("cucm-plie"), "--runs", "20", "--seed", "4", "--format", "csv", "-o", d])
+        #expect(diffuse.status == 0, "\(diffuse.stderr)")
+        let dm = try json(String(contentsOfFile: d + ".meta.json", encoding: .utf8))
+        #expect((dm["request"] as? [String: Any])?["seed"] as? Int == 4)
+        let header = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--models", "ic", "--null", "none", "--runs", "20",
+                                  "--format", "csv", "--comment-header"])
+        #expect(header.status == 0, "\(header.stderr)")
+        #expect(header.stdout.hasPrefix("# analysis: \"reach\"\n# models: "), "\(header.stdout.prefix(200))")
+        #expect(header.stdout.contains("\nmodel,organization,"))
+    }
+
+    @Test("Every command's JSON is an object that names its input (path and SHA-256) and version", arguments: [
+        ["info"], ["centrality", "--measure", "degree"], ["brokerage"], ["structure"], ["communities"],
+        ["diffuse", "--runs", "10"], ["reach", "--models", "ic", "--null", "none", "--runs", "10"],
+        ["relays", "--budget", "1", "--runs", "10"],
+    ])
+    func jsonNamesItsInput(args: [String]) throws {
+        let r = try CLI.run([args[0], Fixtures.dataset("cucm-plie")] + args.dropFirst() + ["--format", "json"])
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        let d = try json(r.stdout)
+        let input = try #require((d["input"] as? [String: Any]) ?? ((d["request"] as? [String: Any])?["input"] as? [String: Any]), "\(args)")
+        #expect((input["sha256"] as? String)?.count == 64 && input["version"] as? String != nil, "\(args)")
     }
 }

@@ -112,6 +112,10 @@ public struct CentralityRequest: Sendable, Hashable {
                     var p = PageRank(damping: damping, maxIterations: maxIterations, weighted: w, threads: threads)
                     p.relativeTolerance = tolerance
                     s = try p.scores(g)
+                case .hub, .authority where g.arcCount == 0:
+                    // Undefined without ties (networkx's hits fails: a zero starting vector).
+                    s = NodeScores(scores: [Double](repeating: .nan, count: g.nodeCount),
+                                   metadata: ScoreMetadata(measure: m.rawValue, normalized: true))
                 case .hub, .authority:
                     if hits == nil {
                         var h = HITS(maxIterations: maxIterations, weighted: w, threads: threads)

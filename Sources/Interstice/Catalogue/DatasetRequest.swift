@@ -45,55 +45,11 @@ public struct DatasetRequest: Sendable, Hashable {
 
 /// The domain's names for kinds and relations, and the other spellings accepted for them.
 public enum Vocabulary {
-    /// Other spellings of the node kinds (compared lowercased, without accents).
-    public static let kindAliases: [String: NodeKind] = [
-        "organisation": .organization, "organisations": .organization, "organizations": .organization,
-        "org": .organization, "structure": .organization, "structures": .organization, "institution": .organization,
-        "employeur": .organization, "employer": .organization,
-        "collectif": .collective, "collectifs": .collective, "collectives": .collective, "committee": .collective,
-        "comite": .collective, "equipe": .collective, "team": .collective,
-        "acteur": .actor, "acteurs": .actor, "actors": .actor, "personne": .actor, "person": .actor,
-        "professionnel": .actor, "professional": .actor,
-    ]
+    /// The domain's kind for a spelling, if it is another spelling of one (``NodeKind/canonical``).
+    public static func kind(_ k: NodeKind) -> NodeKind? { k.canonical }
 
-    /// Other spellings of the relations.
-    public static let relationAliases: [String: Relation] = [
-        "connaissance": .acquaintance, "interconnaissance": .acquaintance, "knows": .acquaintance,
-        "acquaintances": .acquaintance,
-        "echange": .exchange, "echanges": .exchange, "exchanges": .exchange,
-        "hierarchie": .reportsTo, "hierarchy": .reportsTo, "reports-to": .reportsTo, "reportsto": .reportsTo,
-        "superieur": .reportsTo,
-        "membre": .member, "members": .member, "membership": .member, "appartenance": .member,
-        "participe": .participant, "participation": .participant, "participants": .participant,
-    ]
-
-    /// Lowercased, accents folded (é → e), `_`/space kept.
-    static func key(_ s: String) -> String {
-        let folded = s.lowercased().unicodeScalars.map { c -> String in
-            switch c {
-            case "à", "â", "ä", "á": "a"
-            case "é", "è", "ê", "ë": "e"
-            case "î", "ï", "í": "i"
-            case "ô", "ö", "ó": "o"
-            case "ù", "û", "ü", "ú": "u"
-            case "ç": "c"
-            default: String(c)
-            }
-        }
-        return folded.joined()
-    }
-
-    /// The domain's kind for a spelling, if it is another spelling of one.
-    public static func kind(_ k: NodeKind) -> NodeKind? {
-        guard ![NodeKind.actor, .organization, .collective].contains(k) else { return nil }
-        return kindAliases[key(k.rawValue)]
-    }
-
-    /// The domain's relation for a spelling, if it is another spelling of one.
-    public static func relation(_ r: Relation) -> Relation? {
-        guard ![Relation.acquaintance, .exchange, .member, .participant, .reportsTo].contains(r) else { return nil }
-        return relationAliases[key(r.rawValue)]
-    }
+    /// The domain's relation for a spelling, if it is another spelling of one (``Relation/canonical``).
+    public static func relation(_ r: Relation) -> Relation? { r.canonical }
 
     /// Maps kinds and relations, reports undeclared relations, and makes organizations from an
     /// attribute when asked.
@@ -123,12 +79,12 @@ public enum Vocabulary {
             do { try net.renameRelation(r, to: to) } catch { throw .badData("\(error)") }
             notes.append("relation \"\(r)\" read as \"\(to)\"")
         }
-        // Relations the dataset does not declare.
+        // Relations the dataset does not declare: say which direction was taken (the domain's
+        // own relations have known directions; edge lists name theirs with --edge-relation).
         let declared = Set(net.metadata.relations.keys)
-        if !declared.isEmpty {
-            for l in net.layers where !declared.contains(l.relation.rawValue) {
-                notes.append("relation \"\(l.relation)\" is not declared in dataset.json; read as \(l.direction)")
-            }
+        let known: Set<Relation> = [.acquaintance, .exchange, .member, .participant, .reportsTo, "edge"]
+        for l in net.layers where !declared.contains(l.relation.rawValue) && (!declared.isEmpty || !known.contains(l.relation)) {
+            notes.append("relation \"\(l.relation)\" is not declared in dataset.json; read as \(l.direction)")
         }
         if let attr = organizationsFrom {
             try makeOrganizations(&net, from: attr, notes: &notes)

@@ -44,7 +44,18 @@ struct BrokerageCommand: ParsableCommand {
                 t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v)), group]
                          + r.counts[i].map { .double($0) } + r.zScores[i].map(DiffusionReport.num))
             }
-            try output.emit(t.render(output.format))
+            if output.format == .json {
+                let rows = JSONValue.array(t.rows.map { .object(Array(zip(t.columns, $0))) })
+                try output.emit(Array((JSONValue.object([
+                    ("analysis", .string("brokerage")), ("input", input.identity.json),
+                    ("definition", .string("Gould–Fernandez brokerage roles with sna::brokerage's expectations and z-scores")),
+                    ("groups", .string(groups)), ("relations", .string(selection.relations ?? "every tie relation")),
+                    ("direction", .string(selection.direction.rawValue)), ("version", .string(IntersticeVersion.string)),
+                    ("rows", rows),
+                ]).text() + "\n").utf8))
+            } else {
+                try output.emit(t.render(output.format))
+            }
         }
     }
 }

@@ -99,7 +99,7 @@ struct CentralityCommand: ParsableCommand {
             if output.format == .json {
                 try output.emit(CentralityReport.json(result, table: t, identity: input.identity))
             } else {
-                try output.emit(t.render(output.format))
+                try output.emit(t.render(output.format), provenance: CentralityReport.provenance(result, identity: input.identity))
             }
         }
     }
@@ -107,7 +107,8 @@ struct CentralityCommand: ParsableCommand {
 
 /// The JSON of a centrality result: the request, each measure's metadata, the rows.
 enum CentralityReport {
-    static func json(_ r: CentralityRequest.Result, table t: ResultTable, identity: InputIdentity) -> [UInt8] {
+    /// The request and each measure's metadata, as JSON fields.
+    static func provenance(_ r: CentralityRequest.Result, identity: InputIdentity) -> [(String, JSONValue)] {
         let q = r.request
         let measures = JSONValue.array(r.columns.map { c in
             let m = c.scores.metadata
@@ -128,9 +129,12 @@ enum CentralityReport {
             ("epsilon", .double(q.epsilon)), ("delta", .double(q.delta)), ("seed", .int(Int(truncatingIfNeeded: q.seed))),
             ("threads", q.threads.map { .int($0) } ?? .string("all cores")),
         ])
+        return [("analysis", .string("centrality")), ("input", identity.json), ("request", request),
+                ("graph", .object([("nodes", .int(r.nodes.count)), ("edges", .int(r.edges))])), ("measures", measures)]
+    }
+
+    static func json(_ r: CentralityRequest.Result, table t: ResultTable, identity: InputIdentity) -> [UInt8] {
         let rows = JSONValue.array(t.rows.map { .object(Array(zip(t.columns, $0))) })
-        return Array((JSONValue.object([("analysis", .string("centrality")), ("input", identity.json), ("request", request),
-                                        ("graph", .object([("nodes", .int(r.nodes.count)), ("edges", .int(r.edges))])),
-                                        ("measures", measures), ("rows", rows)]).text() + "\n").utf8)
+        return Array((JSONValue.object(provenance(r, identity: identity) + [("rows", rows)]).text() + "\n").utf8)
     }
 }

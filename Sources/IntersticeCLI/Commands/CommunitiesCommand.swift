@@ -49,7 +49,8 @@ struct CommunitiesCommand: ParsableCommand {
             case .csv: try output.emit(t.render(.csv))
             case .json:
                 let rows = JSONValue.array(t.rows.map { .object(Array(zip(t.columns, $0))) })
-                try output.emit(Array((JSONValue.object([("method", .string(method.rawValue)), ("resolution", .double(resolution)),
+                try output.emit(Array((JSONValue.object([("analysis", .string("communities")), ("input", input.identity.json),
+                                                         ("method", .string(method.rawValue)), ("resolution", .double(resolution)),
                                                          ("seed", .int(Int(seed))), ("communities", .int(r.count)),
                                                          ("modularity", DiffusionReport.num(r.modularity)), ("rows", rows)]).text() + "\n").utf8))
             }

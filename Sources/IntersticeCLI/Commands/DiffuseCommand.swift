@@ -59,7 +59,8 @@ struct DiffuseCommand: ParsableCommand {
             let provenance = req.settings.provenance(net, start: prepared.start, channels: prepared.channels,
                                                      models: [req.model], input: input.identity)
             try output.emit(DiffusionReport.render(table, result: result, format: output.format, dataset: input.dataset,
-                                                   provenance: provenance))
+                                                   provenance: provenance),
+                            provenance: DiffusionReport.metadata(result, dataset: input.dataset, provenance: provenance))
             if let plot {
                 let fig = DiffusionPlot.figure([(result.parameters.model.description, result)], network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: req.settings.frame.stepDays)

@@ -359,7 +359,7 @@ struct ExposureReport {
     func json() -> JSONValue {
         let o = options
         var fields: [(String, JSONValue)] = [
-            ("dataset", .string(o.input.dataset)), ("adoption", .string(o.adoption)),
+            ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json), ("adoption", .string(o.adoption)),
             ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
             ("population", .int(adoption.populationCount)), ("adopters", .int(adoption.adopterCount)),
             ("periods", adoption.periods.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),

@@ -27,7 +27,10 @@ struct InfoCommand: ParsableCommand {
             let net = try input.load()
             let s = NetworkSummary(net)
             switch output.format {
-            case .json: try output.emit(Array((InfoCommand.json(s).text() + "\n").utf8))
+            case .json:
+                var doc = InfoCommand.json(s)
+                if case .object(let fields) = doc { doc = .object([("analysis", .string("info")), ("input", input.identity.json)] + fields) }
+                try output.emit(Array((doc.text() + "\n").utf8))
             case .csv: try output.emit(InfoCommand.table(s).render(.csv))
             case .table: try output.emit(Array(InfoCommand.text(s).utf8))
             }

@@ -64,7 +64,11 @@ struct ReachCommand: ParsableCommand {
             let provenance = req.settings.provenance(net, start: outcome.start, channels: outcome.channels,
                                                      models: req.models, input: input.identity)
             try output.emit(ReachReport.render(outcome, request: req, network: net, dataset: input.dataset,
-                                               format: output.format, provenance: provenance))
+                                               format: output.format, provenance: provenance),
+                            provenance: [("analysis", .string("reach")), ("models", .array(req.models.map { .string($0.rawValue) })),
+                                         ("null_model", .string(req.null?.rawValue ?? "none")),
+                                         ("null_samples", .int(req.null == nil ? 0 : req.nullSamples)), ("null_runs", .int(req.nullRuns)),
+                                         ("version", .string(IntersticeVersion.string)), ("request", .object(provenance))])
             if let plot {
                 let fig = DiffusionPlot.figure(outcome.result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: req.settings.frame.stepDays)

@@ -176,7 +176,8 @@ enum RelaysReport {
                 .object([("value", num(e.value)), ("low", num(e.low)), ("high", num(e.high))])
             }
             var fields: [(String, JSONValue)] = [
-                ("dataset", .string(o.input.dataset)), ("collective", collective.map { .string($0.id) } ?? .null),
+                ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json),
+                ("collective", collective.map { .string($0.id) } ?? .null),
                 ("participants", .int(frame.participants.count)),
                 ("method", .string(s.method.rawValue)), ("objective", .string(s.objective.rawValue)),
                 ("add", .string(o.add.rawValue)), ("candidates", .string(o.candidates)), ("candidate_count", .int(r.candidateCount)),

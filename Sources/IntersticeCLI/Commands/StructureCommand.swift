@@ -75,7 +75,11 @@ struct StructureCommand: ParsableCommand {
         case .json:
             let a = t.rows.map { ($0[0].stringValue, $0[1]) }
             let rows = perGroup.rows.map { JSONValue.object(Array(zip(perGroup.columns, $0))) }
-            return Array((JSONValue.object(a + [("organizations", .array(rows))]).text() + "\n").utf8)
+            let request: [(String, JSONValue)] = [("analysis", .string("structure")), ("input", input.identity.json),
+                                                  ("relations", .string(selection.relations ?? "every tie relation")),
+                                                  ("direction", .string(selection.direction.rawValue)),
+                                                  ("weighted", .bool(selection.weighted))]
+            return Array((JSONValue.object(request + a + [("organizations", .array(rows))]).text() + "\n").utf8)
         case .csv: return t.render(.csv) + [10] + perGroup.render(.csv)
         case .table: return t.render(.table) + Array("\nTies from (rows) to (columns) organizations\n\n".utf8) + perGroup.render(.table)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Batch
 import GraphRender
 import Interstice
@@ -69,8 +70,26 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String = "-"
 
+    @Flag(help: "CSV: start with the request as `# key: value` comment lines instead of writing FILE.meta.json beside the file.")
+    var commentHeader = false
+
     /// Writes bytes to the output.
     func emit(_ bytes: [UInt8]) throws(GraphIOError) {
+        try OutputFile.write(bytes, to: output)
+    }
+
+    /// Writes a result and what produced it. JSON carries the request inside; CSV gets it as a
+    /// sidecar `FILE.meta.json` (written first, so a CSV never exists without it), or as comment
+    /// lines with --comment-header (the only way when writing to standard output).
+    func emit(_ bytes: [UInt8], provenance: [(String, JSONValue)]) throws(GraphIOError) {
+        guard format == .csv, !provenance.isEmpty else { return try emit(bytes) }
+        let meta = JSONValue.object(provenance)
+        if commentHeader {
+            var head = ""
+            for (k, v) in provenance { head += "# \(k): \(v.text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))\n" }
+            return try OutputFile.write(Array(head.utf8) + bytes, to: output)
+        }
+        if output != "-" { try OutputFile.write(Array((meta.text() + "\n").utf8), to: output + ".meta.json") }
         try OutputFile.write(bytes, to: output)
     }
 }
