@@ -40,7 +40,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
             ParameterSpec("influence", .text, default: nil, "which way influence flows, overriding dataset.json: advice=reverse,exchange=along"),
             ParameterSpec("collective", .text, default: nil, "the collective whose participants are the seeds (default: the first)"),
             ParameterSpec("organizations", .text, default: nil, "only organizations whose attribute has this value (attr=value)"),
-            ParameterSpec("include_schemes", .boolean, default: .bool(d.frame.includeSchemes), "count territorial schemes (employer=false) among the organizations that institutionalize"),
+            ParameterSpec("include_schemes", .boolean, default: .bool(d.frame.includeSchemes), "count territorial schemes (employer=false) among the organizations"),
             ParameterSpec("step_days", .number(0...Double.infinity, openLow: true), default: .double(d.frame.stepDays), "days per step"),
             ParameterSpec("end", .integer(-1...10_000_000), default: nil, "the collective's end step (-1: never; default from its dates)"),
             ParameterSpec("theta", .number(0...1, openLow: true), default: .double(d.frame.theta), "institutionalization share θ"),

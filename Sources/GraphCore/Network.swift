@@ -277,6 +277,14 @@ public struct Network: Sendable {
     /// - Complexity: O(1).
     public func isOneModeNode(_ v: Int) -> Bool { !kinds[v].isContext(organizationKind: organizationKind) }
 
+    /// The nodes of the one-mode tie graph (``isOneModeNode(_:)``), ascending.
+    /// - Complexity: O(n).
+    public var oneModeNodes: [Int32] {
+        let org = organizationKind
+        var out: [Int32] = []
+        for v in 0..<kinds.count where !kinds[v].isContext(organizationKind: org) { out.append(Int32(v)) }
+        return out
+    }
 }
 
 extension Network {

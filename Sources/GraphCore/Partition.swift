@@ -212,15 +212,6 @@ extension Network {
 }
 
 extension Network {
-    /// The one-mode nodes: every node but organizations (of the organization kind), collectives,
-    /// units and meetings (``NodeKind/isContext(organizationKind:)``). They are the nodes that
-    /// tie graphs rank and that may adopt an invention.
-    /// - Complexity: O(n).
-    public var oneModeNodes: [Int32] {
-        let org = organizationKind
-        return (0..<Int32(nodeCount)).filter { !kinds[Int($0)].isContext(organizationKind: org) }
-    }
-
     /// One flag per node: whether it is a one-mode node (and so may adopt an invention).
     /// - Complexity: O(n).
     public var adoptionEligibility: [Bool] {

@@ -10,6 +10,8 @@ import Interstice
 //   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
 //   IntersticeBench render [--nodes 10000] [--edges 30000] [--engine sfdp] [--repeats 3]
 //   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
+//   IntersticeBench fit-coverage [--replicates 1000] [--nodes 300] [--periods 8] [--seed 2024]
+//   IntersticeBench fit-speed DATASET --adoption toa [--never N] --relations a,b [--by G] [--permutations 1000] [--threads T]
 //
 // Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
 // measured in the same session.
@@ -49,6 +51,15 @@ do {
         try RenderBench.run(nodes: Int(option("--nodes") ?? "") ?? 10_000, edges: Int(option("--edges") ?? "") ?? 30_000,
                             seed: UInt64(option("--seed") ?? "") ?? 1, repeats: Int(option("--repeats") ?? "") ?? 3,
                             engine: option("--engine") ?? "sfdp")
+    case "fit-coverage":
+        try FitBench.coverage(replicates: Int(option("--replicates") ?? "") ?? 1000, nodes: Int(option("--nodes") ?? "") ?? 300,
+                              periods: Int(option("--periods") ?? "") ?? 8, truth: [0.03, 0.1, 0.05],
+                              seed: UInt64(option("--seed") ?? "") ?? 2024)
+    case "fit-speed":
+        try FitBench.speed(path: args[1], adoption: option("--adoption") ?? "toa", never: option("--never").flatMap { Int($0) },
+                           relations: (option("--relations") ?? "").split(separator: ",").map(String.init), by: option("--by"),
+                           permutations: Int(option("--permutations") ?? "") ?? 1000, threads: Int(option("--threads") ?? ""),
+                           repeats: Int(option("--repeats") ?? "") ?? 3)
     case "datasets":
         try DatasetBench.run(root: args.count > 1 ? args[1] : "../shared/datasets")
     default:

@@ -161,8 +161,8 @@ public struct FrameSettings: Sendable, Hashable {
     public var rule: InstitutionalizationRule.Mode
     /// Keep only organizations whose attribute has a value (`level=hospital`).
     public var organizations: String?
-    /// Count territorial schemes (`employer` = `false`) among the organizations that must
-    /// institutionalize (default: left out; ``notes(_:)`` says so).
+    /// Count territorial schemes (organizations with `employer=false`) among the organizations
+    /// that must institutionalize (default: left out, see ``schemeNote(_:)``).
     public var includeSchemes: Bool
 
     public init(collective: String? = nil, stepDays: Double = 30, end: Int? = nil, theta: Double = 0.5,
@@ -171,20 +171,12 @@ public struct FrameSettings: Sendable, Hashable {
         self.organizations = organizations; self.includeSchemes = includeSchemes
     }
 
-    /// The organizations left out because they are schemes (`employer` = `false`), by id; empty
-    /// when `includeSchemes`.
-    /// - Complexity: O(n).
-    public func schemesLeftOut(_ net: Network) -> [String] {
-        includeSchemes ? [] : net.nonEmployerOrganizations.map { net.ids[Int($0)] }
-    }
-
-    /// What a reader of the result must know about the frame: the schemes left out.
-    /// - Complexity: O(n).
-    public func notes(_ net: Network) -> [String] {
-        let left = schemesLeftOut(net)
-        guard !left.isEmpty else { return [] }
-        return ["not counted as organizations that institutionalize (employer=false): \(left.joined(separator: ", ")); "
-                + "--include-schemes (manifest: include_schemes) counts them"]
+    /// What the frame leaves out, for a note: the schemes that do not count.
+    public func schemeNote(_ net: Network) -> String? {
+        let schemes = net.nonEmployerOrganizations
+        guard !schemes.isEmpty, !includeSchemes else { return nil }
+        return "not counted as organizations that institutionalize (employer=false): "
+            + schemes.map { net.ids[Int($0)] }.joined(separator: ", ") + "; --include-schemes counts them"
     }
 
     public func validate() throws(RequestError) {

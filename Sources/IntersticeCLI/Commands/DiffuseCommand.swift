@@ -48,8 +48,8 @@ struct DiffuseCommand: ParsableCommand {
             let req = try request()
             try req.settings.validate(models: [req.model])
             let net = try input.load()
+            if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let prepared = try req.prepare(net)
-            for note in req.settings.frame.notes(net) { printError("interstice: note: \(note)") }
             let bar = ProgressBar(label: "diffuse \(model.rawValue)")
             let result = prepared.run { bar.update($0, $1) }
             bar.finish()

@@ -57,7 +57,7 @@ struct ReachCommand: ParsableCommand {
             let req = try request()
             try req.validate()
             let net = try input.load()
-            for note in req.settings.frame.notes(net) { printError("interstice: note: \(note)") }
+            if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let bar = ProgressBar(label: "reach")
             let outcome = try req.run(net, progress: { bar.update($0, $1) })
             bar.finish()

@@ -82,12 +82,12 @@ struct RelaysCommand: ParsableCommand {
             let net = try input.load()
             let settings = try diffusionSettings(seeds: nil, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
             try settings.validate(models: [model])
+            if let note = settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let start = try settings.start(net)
             let collective = start.collective
             let ch = try settings.channels.channels(net)
             let frame = settings.frame.frame(net, collective: collective, starters: start.seeds,
                                              include: try settings.frame.organizationFilter(net))
-            for note in settings.frame.notes(net) { printError("interstice: note: \(note)") }
             let mc = settings.monteCarlo
             let graph = net.diffusionGraph(ch)
             let relation = Relation(tieRelation)
