@@ -102,12 +102,13 @@ struct FitCommandTests {
             .write(to: folder.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
         try "source,target,relation,weight,directed\nb,a,advice,,true\nc,b,advice,,true\nb,d,advice,,true\nf,e,advice,,true\ng,a,advice,,true\nc,h,advice,,true\nd,a,advice,,true\n"
             .write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["fit", folder.path, "--adoption", "toa", "--model", "contagion", "--format", "json"])
+        // advice is not declared in a dataset.json: --direction outgoing reads it as nominations.
+        let r = try CLI.run(["fit", folder.path, "--adoption", "toa", "--model", "contagion", "--direction", "outgoing", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let d = try json(r.stdout)
         #expect((d["ties_without_adoption_data"] as? [String: Any])?["advice"] as? Int == 3)
         #expect(d["population"] as? Int == 5)
-        let t = try CLI.run(["fit", folder.path, "--adoption", "toa", "--model", "contagion"])
+        let t = try CLI.run(["fit", folder.path, "--adoption", "toa", "--model", "contagion", "--direction", "outgoing"])
         #expect(t.stdout.contains("advice: 3 ties to nodes without adoption data"))
     }
 }

@@ -173,7 +173,11 @@ struct SilentAnswersTests {
         #expect(r.status == 0, "\(r.stderr)")
         let q = try #require(try json(r.stdout)["request"] as? [String: Any])
         #expect(q["probability"] as? String == "0.3" && q["seed"] as? Int == 9 && q["runs"] as? Int == 50)
-        #expect((q["seed_ids"] as? [String])?.count == 11)
+        // The seeds are the collective's participants, by id.
+        let participants = try String(contentsOfFile: Fixtures.dataset("chalon-sur-saone") + "/edges.csv", encoding: .utf8)
+            .split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).first == "participant" }
+            .map { String($0.split(separator: ",")[0]) }
+        #expect((q["seed_ids"] as? [String])?.sorted() == Set(participants).sorted())
         // The territorial scheme left out of the organizations that institutionalize is recorded.
         #expect(q["include_schemes"] as? Bool == false && q["schemes_left_out"] as? [String] == ["dispositif"])
         let input = try #require(q["input"] as? [String: Any])

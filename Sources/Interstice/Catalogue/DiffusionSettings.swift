@@ -91,15 +91,27 @@ public struct ChannelSettings: Sendable, Hashable {
         return f ?? .along
     }
 
-    /// Relations that never carry an invention between actors.
-    public static let nonChannels: Set<Relation> = [.member, .participant, "part_of", "agreement"]
+    /// The tie relations of a network: those with at least one edge between two one-mode nodes
+    /// (not `member` or `participant`, nor organization-level relations such as `part_of`,
+    /// `agreement` or `endorses`, whose edges touch organizations).
+    /// - Complexity: O(m).
+    public static func tieRelations(_ net: Network) -> [Relation] {
+        net.layers.filter { l in
+            guard l.relation != .member && l.relation != .participant else { return false }
+            for e in 0..<l.edgeCount where net.isOneModeNode(Int(l.sources[e])) && net.isOneModeNode(Int(l.targets[e])) {
+                return true
+            }
+            return false
+        }.map(\.relation)
+    }
 
-    /// The default channel relations of a network.
+    /// The default channel relations of a network: acquaintance, exchange and reports_to where
+    /// present, else every tie relation.
     public static func defaultRelations(_ net: Network) -> [Relation] {
         let standard: [Relation] = [.acquaintance, .exchange, .reportsTo]
         let present = standard.filter { net.layer($0) != nil }
         if !present.isEmpty { return present }
-        return net.relations.filter { !nonChannels.contains($0) }
+        return tieRelations(net)
     }
 
     /// The channel relations, checked against the data.

@@ -135,7 +135,7 @@ struct ExposureCommand: ParsableCommand {
     /// The relations of `--relations`, checked against the dataset.
     func chosenRelations(_ net: Network) throws -> [Relation] {
         guard let text = relations else {
-            let all = net.relations.filter { $0 != .member && $0 != .participant }
+            let all = ChannelSettings.tieRelations(net)
             guard !all.isEmpty else { throw ValidationError("the dataset has no ties between nodes (only member or participant edges)") }
             return all
         }

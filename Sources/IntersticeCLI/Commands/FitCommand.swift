@@ -52,8 +52,8 @@ struct FitCommand: ParsableCommand {
     var relations: String?
     @Option(help: "Model: hazard (logistic on person-periods) or contagion (b and p per relation).")
     var model: AdoptionModel = .hazard
-    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both.")
-    var direction: ExposureDirection = .outgoing
+    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both (default: from the way influence flows along the relations, dataset.json's `influence`, as `exposure`).")
+    var direction: ExposureDirection?
     @Option(help: ArgumentHelp("Numeric node attributes as covariates (hazard).", valueName: "a,b"))
     var covariates: String?
     @Option(help: ArgumentHelp("Groups: organization or a node attribute; fixed effects (hazard), an outside influence each (contagion), permutation strata.", valueName: "group"))
@@ -96,11 +96,12 @@ struct FitCommand: ParsableCommand {
             }
             let chosen: [Relation]
             if relations == nil {
-                chosen = net.relations.filter { $0 != .member && $0 != .participant }
+                chosen = ChannelSettings.tieRelations(net)
                 guard !chosen.isEmpty else { throw ValidationError("the dataset has no ties between nodes (only member or participant edges)") }
             } else {
                 chosen = list(relations).map { Relation($0) }
             }
+            let direction = try self.direction ?? ExposureCommand.direction(of: chosen, in: net)
             let parameters = AdoptionFitParameters(model: model, relations: chosen, direction: direction, covariates: list(covariates),
                                                    groupBy: by, permutations: permutations, seed: seed, threads: threads)
             let result: AdoptionFitResult
