@@ -178,6 +178,8 @@ struct SilentAnswersTests {
             .split(separator: "\n").filter { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).first == "participant" }
             .map { String($0.split(separator: ",")[0]) }
         #expect((q["seed_ids"] as? [String])?.sorted() == Set(participants).sorted())
+        // The territorial scheme left out of the organizations that institutionalize is recorded.
+        #expect(q["include_schemes"] as? Bool == false && q["schemes_left_out"] as? [String] == ["dispositif"])
         let input = try #require(q["input"] as? [String: Any])
         #expect((input["sha256"] as? String)?.count == 64)
         let rels = try #require(q["relations"] as? [[String: Any]])

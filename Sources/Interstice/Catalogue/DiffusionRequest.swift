@@ -104,6 +104,8 @@ public struct DiffusionSettings: Sendable, Hashable {
             ("step_days", .double(f.stepDays)), ("end", f.end.map { .int($0) } ?? .null),
             ("theta", .double(f.theta)), ("rule", .string(f.rule.rawValue)),
             ("organizations_filter", f.organizations.map { .string($0) } ?? .null),
+            ("include_schemes", .bool(f.includeSchemes)),
+            ("schemes_left_out", .array(f.includeSchemes ? [] : net.nonEmployerOrganizations.map { .string(net.ids[Int($0)]) })),
             ("seed", .int(Int(truncatingIfNeeded: mc.seed))), ("runs", .int(mc.runs)), ("horizon", .int(mc.horizon)),
             ("threads", mc.threads.map { .int($0) } ?? .string("all cores")),
             ("target_half_width", opt(mc.targetHalfWidth)),
