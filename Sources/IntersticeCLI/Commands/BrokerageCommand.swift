@@ -44,7 +44,7 @@ struct BrokerageCommand: ParsableCommand {
                 t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v)), group]
                          + r.counts[i].map { .double($0) } + r.zScores[i].map(DiffusionReport.num))
             }
-            try output.emit(t.render(output.format))
+            try output.emit(t)
         }
     }
 }

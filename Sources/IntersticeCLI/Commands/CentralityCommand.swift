@@ -94,12 +94,23 @@ struct CentralityCommand: ParsableCommand {
                 }
                 order = Array(order.prefix(top))
             }
-            var t = ResultTable(columns: ["id", "label"] + chosen)
+            // Each node's organizations (by label), when the dataset has organizations.
+            let orgs = net.organizations()
+            let withOrganizations = orgs.groupCount > 0
+            func organization(_ v: Int32) -> JSONValue {
+                let names = orgs.groups(of: v).map { g -> String in
+                    let node = orgs.groupNodes[Int(g)]
+                    return node >= 0 ? net.displayLabel(node) : orgs.groupNames[Int(g)]
+                }
+                return names.isEmpty ? .null : .string(names.joined(separator: "; "))
+            }
+            var t = ResultTable(columns: ["id", "label"] + (withOrganizations ? ["organization"] : []) + chosen)
             for i in order {
                 let v = nodes[i]
-                t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v))] + columns.map { DiffusionReport.num($0[i]) })
+                t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v))] + (withOrganizations ? [organization(v)] : [])
+                         + columns.map { DiffusionReport.num($0[i]) })
             }
-            try output.emit(t.render(output.format))
+            try output.emit(t)
         }
     }
 }
