@@ -177,6 +177,8 @@ def convert_med(src, out):
         "licence": "netdiffuseR: MIT + file LICENSE (2020, Thomas W. Valente); data: Burt (1987) NSF re-entry of the Columbia surveys",
         "relations": {k: v for k, v in rel_desc.items()},
         "organization_kind": "organization",
+        # Nominations "ego names alter": influence flows from alter to ego (netdiffuseR's exposure).
+        "influence": {r: "reverse" for r in rel_desc if r != "member"},
     }
     readme = f"""# medInnovations: Coleman–Katz–Menzel physicians (tetracycline adoption)
 
@@ -306,6 +308,8 @@ def convert_kfamily(src, out):
         "licence": "netdiffuseR: MIT + file LICENSE (2020, Thomas W. Valente); provenance Rogers tape -> Granovetter/Soong -> Valente",
         "relations": rel_desc,
         "organization_kind": "organization",
+        # Nominations "ego names alter": influence flows from alter to ego (netdiffuseR's exposure).
+        "influence": {r: "reverse" for r in rel_desc if r != "member"},
     }
     dup_text = ", ".join(f"{r} {n}" for r, n in sorted(dup.items()))
     loop_text = ", ".join(f"{r} {n}" for r, n in sorted(loops.items()))
@@ -429,6 +433,8 @@ def convert_brfarmers(src, out):
         "licence": "netdiffuseR: MIT + file LICENSE (2020, Thomas W. Valente); provenance U. Wisconsin archive, via Valente",
         "relations": rel_desc,
         "organization_kind": "organization",
+        # Nominations "ego names alter": influence flows from alter to ego (netdiffuseR's exposure).
+        "influence": {r: "reverse" for r in rel_desc if r != "member"},
     }
     dup_text = ", ".join(f"{r} {n}" for r, n in sorted(dup.items())) or "none"
     loop_text = ", ".join(f"{r} {n}" for r, n in sorted(loops.items()))
@@ -607,6 +613,8 @@ def convert_krack(src, out):
         "licence": "none stated in either repository; data from Krackhardt (1987), Social Networks 9",
         "relations": rel_desc,
         "organization_kind": "organization",
+        # Nominations "ego names alter": influence flows from alter to ego (netdiffuseR's exposure).
+        "influence": {"advice": "reverse", "friendship": "reverse"},
     }
     readme = f"""# krackhardt-hightech: Krackhardt's high-tech managers
 

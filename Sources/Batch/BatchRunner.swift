@@ -1,4 +1,5 @@
 import Foundation
+import GraphRender
 import Interstice
 
 /// Runs a plan's jobs into a store: `jobs` at a time within a memory budget, each job committed
@@ -211,8 +212,14 @@ final class RunState: @unchecked Sendable {
         loading.insert(key)
         lock.unlock()
         let result: Result<Network, GraphIOError>
-        do { result = .success(try GraphFile.read(job.dataset.path, format: job.dataset.format, options: job.dataset.options)) }
-        catch { result = .failure(error) }
+        do {
+            let request = DatasetRequest(path: job.dataset.path, format: job.dataset.format, options: job.dataset.options)
+            result = .success(try request.load(readers: .withDOT()).network)
+        } catch let e as GraphIOError {
+            result = .failure(e)
+        } catch {
+            result = .failure(GraphIOError(.badData, file: job.dataset.path, "\(error)"))
+        }
         lock.lock()
         loading.remove(key)
         cache[key]?.result = result

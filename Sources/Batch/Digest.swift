@@ -22,6 +22,12 @@ public enum Digest {
     /// - Throws: ``GraphIOError`` (`.missingInput`) when nothing can be read.
     /// - Returns: the hex digest and the number of bytes read.
     public static func dataset(_ d: Manifest.Dataset) throws(GraphIOError) -> (digest: String, bytes: Int) {
+        try dataset(path: d.path)
+    }
+
+    /// The digest of the dataset at `path` (see ``dataset(_:)``).
+    public static func dataset(path: String) throws(GraphIOError) -> (digest: String, bytes: Int) {
+        let d = (path: path, ())
         var h = SHA256()
         var total = 0
         if DatasetFolder.isFolder(d.path) {

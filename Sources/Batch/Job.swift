@@ -98,7 +98,7 @@ public struct JobPlan: Sendable {
                 for combination in JobPlan.combinations(a.grid) {
                     var p = a.fixed
                     for (k, v) in combination { p[k] = v }
-                    if (a.kind == .diffuse || a.kind == .reach) && p["seed"] == nil { p["seed"] = .int(Int(truncatingIfNeeded: manifest.seed)) }
+                    if (a.kind == .diffuse || a.kind == .reach || a.kind == .centrality) && p["seed"] == nil { p["seed"] = .int(Int(truncatingIfNeeded: manifest.seed)) }
                     let key = Job.key(datasetDigest: digest, options: d.optionsJSON, analysis: a.kind, parameters: p, version: version)
                     // The same work listed twice (two identical datasets, overlapping grids) runs once.
                     guard keys.insert(key).inserted else { continue }

@@ -1,7 +1,7 @@
 /// The direction of a graph view.
 public enum GraphDirection: String, Sendable, Hashable, CaseIterable {
     /// Directed when any chosen relation is directed (undirected edges then give two arcs).
-    case asStored
+    case asStored = "as-stored"
     /// Directed: undirected edges give two arcs.
     case directed
     /// Undirected: every arc becomes an edge.

@@ -8,6 +8,8 @@ public enum NetworkError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateNode(id: String)
     /// An edge names a node that does not exist.
     case unknownNode(id: String)
+    /// A relation was renamed to one that exists.
+    case duplicateRelation(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum NetworkError: Error, Hashable, Sendable, CustomStringConvertible {
             "attribute \"\(n)\" holds \(e.shortName) values, not \(q.shortName)"
         case let .duplicateNode(id): "node \"\(id)\" is defined twice"
         case let .unknownNode(id): "no node has the id \"\(id)\""
+        case let .duplicateRelation(r): "relation \"\(r)\" exists already"
         }
     }
 }
@@ -31,16 +34,33 @@ public struct DatasetMetadata: Sendable, Hashable, Codable {
     public var relations: [String: String]
     /// The node kind whose nodes are the organizations (default `organization`).
     public var organizationKind: String?
+    /// Which way influence flows along each directed relation, by relation name: `along` (from
+    /// source to target, as an exchange from giver to receiver), `reverse` (from target to
+    /// source, as a nomination "ego names alter": ego is influenced by alter) or `both`.
+    /// Relations not listed: along for directed ones, both for undirected ones.
+    public var influence: [String: String]
 
     public init(name: String? = nil, title: String? = nil, source: String? = nil, licence: String? = nil,
-                relations: [String: String] = [:], organizationKind: String? = nil) {
+                relations: [String: String] = [:], organizationKind: String? = nil, influence: [String: String] = [:]) {
         self.name = name; self.title = title; self.source = source; self.licence = licence
-        self.relations = relations; self.organizationKind = organizationKind
+        self.relations = relations; self.organizationKind = organizationKind; self.influence = influence
     }
 
     enum CodingKeys: String, CodingKey {
         case name, title, source, licence, relations
         case organizationKind = "organization_kind"
+        case influence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(licence, forKey: .licence)
+        try c.encode(relations, forKey: .relations)
+        try c.encodeIfPresent(organizationKind, forKey: .organizationKind)
+        if !influence.isEmpty { try c.encode(influence, forKey: .influence) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,7 +71,18 @@ public struct DatasetMetadata: Sendable, Hashable, Codable {
         licence = try c.decodeIfPresent(String.self, forKey: .licence)
         relations = try c.decodeIfPresent([String: String].self, forKey: .relations) ?? [:]
         organizationKind = try c.decodeIfPresent(String.self, forKey: .organizationKind)
+        influence = try c.decodeIfPresent([String: String].self, forKey: .influence) ?? [:]
     }
+}
+
+/// Which way influence flows along the ties of a relation.
+public enum InfluenceFlow: String, Sendable, Hashable, CaseIterable, Codable {
+    /// From source to target (an exchange: the giver passes it to the receiver).
+    case along
+    /// From target to source (a nomination "ego names alter": ego is influenced by alter).
+    case reverse
+    /// Both ways.
+    case both
 }
 
 /// The typed, multiplex, partly two-mode network of the domain: nodes with a kind, a label and
@@ -240,4 +271,21 @@ public struct Network: Sendable {
 
     /// The node kind whose nodes are organizations (from the metadata, default `organization`).
     public var organizationKind: NodeKind { NodeKind(metadata.organizationKind ?? NodeKind.organization.rawValue) }
+}
+
+extension Network {
+    /// Renames a relation layer (its edges, direction, weights and attributes kept), and its
+    /// description in the metadata.
+    /// - Throws: ``NetworkError/duplicateRelation(_:)`` when `new` already has a layer.
+    /// - Complexity: O(relations).
+    public mutating func renameRelation(_ old: Relation, to new: Relation) throws(NetworkError) {
+        guard old != new, let i = layerIndex[old] else { return }
+        guard layerIndex[new] == nil else { throw .duplicateRelation(new.rawValue) }
+        layers[i] = layers[i].renamed(new)
+        layerIndex[old] = nil
+        layerIndex[new] = i
+        if let text = metadata.relations.removeValue(forKey: old.rawValue), metadata.relations[new.rawValue] == nil {
+            metadata.relations[new.rawValue] = text
+        }
+    }
 }

@@ -192,3 +192,20 @@ extension Network {
         }
     }
 }
+
+extension Network {
+    /// The one-mode nodes: every node but organizations (of the organization kind) and
+    /// collectives. They are the nodes that tie graphs rank and that may adopt an invention.
+    /// - Complexity: O(n).
+    public var oneModeNodes: [Int32] {
+        let org = organizationKind
+        return (0..<Int32(nodeCount)).filter { kinds[Int($0)] != org && kinds[Int($0)] != .collective }
+    }
+
+    /// One flag per node: whether it is a one-mode node (and so may adopt an invention).
+    /// - Complexity: O(n).
+    public var adoptionEligibility: [Bool] {
+        let org = organizationKind
+        return kinds.map { $0 != org && $0 != .collective }
+    }
+}

@@ -46,4 +46,12 @@ public struct RelationLayer: Sendable, Hashable {
         targets.reserveCapacity(targets.count + count)
         weights.reserveCapacity(weights.count + count)
     }
+
+    /// The same layer under another relation name.
+    func renamed(_ relation: Relation) -> RelationLayer {
+        var l = RelationLayer(relation: relation, direction: direction)
+        l.sources = sources; l.targets = targets; l.weights = weights; l.hasWeights = hasWeights
+        l.attributes = attributes
+        return l
+    }
 }

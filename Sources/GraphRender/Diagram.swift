@@ -42,7 +42,7 @@ public struct Diagram: Sendable {
     public static func render(network: Network, style: DiagramStyle = DiagramStyle(), engine: LayoutEngine = .auto,
                               format: DiagramFormat = .svg) throws(RenderError) -> Diagram {
         let plan = try DiagramPlan(network: network, style: style, engine: engine)
-        let dot = plan.dotText(bitmap: format == .png)
+        let dot = plan.dotText(bitmap: format == .png || format == .jpg)
         if format == .dot {
             return Diagram(bytes: dot, format: .dot, engine: plan.engine, engineReason: plan.engineReason,
                            notes: plan.notes, warnings: [])

@@ -23,11 +23,6 @@ struct IntersticeTool: ParsableCommand {
                       GenerateCommand.self, BatchCommand.self]
     )
 
-    /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
-    static func main() {
-        installDOTReader(warnings: { printError("interstice: warning: \($0)") })
-        main(nil)
-    }
 }
 
 /// The version printed by `--version` and recorded in results.

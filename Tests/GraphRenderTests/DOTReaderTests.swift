@@ -183,10 +183,9 @@ struct DOTReaderTests {
         #expect(net.ids.contains("b"))
     }
 
-    @Test("installDOTReader makes GraphFile read .gv files")
+    @Test("ExternalReaders.withDOT() lets GraphFile read .gv files")
     func installed() throws {
-        installDOTReader()
-        let net = try GraphFile.read(Gallery.path("graphs/directed/clust4.gv"))
+        let net = try GraphFile.read(Gallery.path("graphs/directed/clust4.gv"), readers: .withDOT())
         #expect(net.nodeCount == 12)
     }
 

@@ -186,6 +186,7 @@ struct DiagramRenderTests {
             let big = try Diagram.render(network: Self.partnership, style: hiRes, engine: .auto, format: .png)
             #expect(abs(Double(width(big.bytes)) / Double(width(d.bytes)) - 2) < 0.01)
         case .pdf: #expect(d.bytes.starts(with: Array("%PDF-".utf8)))
+        case .jpg: #expect(d.bytes.starts(with: [0xFF, 0xD8, 0xFF]) && d.bytes.count > 1000)
         case .dot:
             let text = String(decoding: d.bytes, as: UTF8.self)
             #expect(text.contains("layout=fdp"))

@@ -130,7 +130,10 @@ struct ExposureCommandTests {
                                                                            atomically: true, encoding: .utf8)
         try "source,target,relation,weight,directed\na,b,advice,,true\nb,a,advice,,true\nc,a,advice,,true\n"
             .write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
-        let plain = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--permutations", "0", "--format", "json"])
+        // advice is not declared in a dataset.json, so influence is assumed to flow along the arcs;
+        // --direction outgoing reads it as nominations (c names a).
+        let plain = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--permutations", "0", "--direction", "outgoing",
+                                 "--format", "json"])
         #expect(plain.status == 0, "\(plain.stderr)")
         let d = try json(plain.stdout)
         #expect((d["organizations"] as! [[String: Any]]).map { $0["organization"] as! String } == ["all"])

@@ -5,7 +5,10 @@ import TestSupport
 @Suite("interstice centrality, brokerage, structure, communities (the built binary)")
 struct StructureCommandsTests {
     func rows(_ s: String) throws -> [[String: Any]] {
-        try JSONSerialization.jsonObject(with: Data(s.utf8)) as! [[String: Any]]
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])
+        #expect(d["analysis"] as? String == "centrality")
+        #expect((d["input"] as? [String: Any])?["sha256"] is String)
+        return try #require(d["rows"] as? [[String: Any]])
     }
 
     /// Values from networkx 3.6 on Krackhardt's advice network (21 managers):

@@ -11,7 +11,7 @@ enum AnalysisRunner {
         let p = Parameters(values: job.parameters)
         switch job.analysis {
         case .info: return InfoAnalysis.run(network)
-        case .centrality: return try CentralityAnalysis.run(network, p, threads: p.int("threads", 1))
+        case .centrality: return try CentralityAnalysis.run(network, p)
         case .diffuse: return try DiffusionAnalysis.diffuse(network, p, threads: threads)
         case .reach: return try DiffusionAnalysis.reach(network, p, threads: threads)
         case .render: return try RenderAnalysis.run(job, network, p, folder: folder)

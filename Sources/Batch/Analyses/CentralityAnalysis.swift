@@ -1,67 +1,45 @@
 import Interstice
 
-/// `centrality`: node scores of the tie graph, one row per node and measure.
+/// `centrality`: the manifest's parameters translated into a ``CentralityRequest`` (the same
+/// request `interstice centrality` builds), one row per node and measure.
 enum CentralityAnalysis {
-    static func run(_ net: Network, _ p: Parameters, threads: Int) throws(JobFailure) -> JobOutput {
-        let relations = p.strings("relations").map { $0.map { Relation($0) } }
-        if let relations {
-            for r in relations where net.layer(r) == nil {
-                throw JobFailure("the dataset has no relation \"\(r)\"; it has \(net.relations.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-        let direction: GraphDirection
-        switch p.string("direction") {
-        case "directed": direction = .directed
-        case "undirected": direction = .undirected
-        default: direction = .asStored
-        }
-        let weighted = p.bool("weighted", false)
-        let full = net.graph(relations: relations, direction: direction, weights: weighted ? .weight : .unweighted,
-                             selfLoops: .drop)
-        var nodes = (0..<net.nodeCount).map { Int32($0) }
-        if p.string("nodes") != "all" {
-            let org = net.organizationKind
-            nodes = nodes.filter { net.kinds[Int($0)] != org && net.kinds[Int($0)] != .collective }
-        }
-        let g = nodes.count == net.nodeCount ? full : full.induced(on: nodes)
+    static func request(_ p: Parameters) throws(JobFailure) -> CentralityRequest {
+        var r = CentralityRequest()
+        do {
+            if let names = p.strings("measures") { r.measures = try names.map { n throws(RequestError) in try Measure.named(n) } }
+            r.selection = GraphSelection(relations: p.strings("relations").map { $0.map { Relation(rawValue: $0) } },
+                                         direction: GraphDirection(rawValue: p.string("direction") ?? "") ?? r.selection.direction,
+                                         weighted: p.bool("weighted", r.selection.weighted),
+                                         nodes: GraphSelection.Nodes(rawValue: p.string("nodes") ?? "") ?? r.selection.nodes)
+        } catch { throw JobFailure(error.description) }
+        r.normalized = p.bool("normalized", r.normalized)
+        r.damping = p.double("damping", r.damping)
+        r.alpha = p.double("alpha", r.alpha)
+        r.beta = p.double("beta", r.beta)
+        r.tolerance = p.double("tolerance", r.tolerance)
+        r.maxIterations = p.int("max_iterations", r.maxIterations)
+        r.epsilon = p.double("epsilon", r.epsilon)
+        r.delta = p.double("delta", r.delta)
+        if p.values["seed"] != nil { r.seed = p.seed }
+        r.threads = p.int("threads", 1)
+        return r
+    }
+
+    static func run(_ net: Network, _ p: Parameters) throws(JobFailure) -> JobOutput {
+        let result: CentralityRequest.Result
+        let req = try request(p)
+        do { result = try req.run(net) } catch { throw JobFailure(error.description) }
         var out = JobOutput()
-        var hits: (hubs: NodeScores, authorities: NodeScores)? = nil
-        let t = threads
-        for m in p.strings("measures") ?? ["degree"] {
-            let s: NodeScores
-            do {
-                switch m {
-                case "degree": s = DegreeCentrality(mode: .total, normalized: true).scores(g)
-                case "in_degree": s = DegreeCentrality(mode: .in, normalized: true).scores(g)
-                case "out_degree": s = DegreeCentrality(mode: .out, normalized: true).scores(g)
-                case "strength": s = Strength(mode: .total).scores(g)
-                case "betweenness": s = Betweenness(normalized: true, weighted: weighted, threads: t).scores(g)
-                case "closeness": s = Closeness(wfImproved: true, weighted: weighted, threads: t).scores(g)
-                case "harmonic": s = HarmonicCloseness(normalized: false, weighted: weighted, threads: t).scores(g)
-                case "pagerank": s = try PageRank(damping: p.double("damping", 0.85), weighted: weighted, threads: t).scores(g)
-                case "eigenvector": s = EigenvectorCentrality(weighted: weighted, threads: t).scores(g)
-                case "katz": s = try KatzCentrality(alpha: p.double("alpha", 0.1), weighted: weighted, threads: t).scores(g)
-                case "hub", "authority":
-                    let h = hits ?? HITS(weighted: weighted, threads: t).scores(g)
-                    hits = h
-                    s = m == "hub" ? h.hubs : h.authorities
-                default: throw JobFailure("unknown measure \"\(m)\"")
-                }
-            } catch let e as AlgorithmError {
-                throw JobFailure("\(m): \(e.message)")
-            } catch let e as JobFailure {
-                throw e
-            } catch {
-                throw JobFailure("\(m): \(error)")
+        for c in result.columns {
+            let m = c.measure.rawValue
+            for (i, v) in result.nodes.enumerated() {
+                out.nodeScores.append(JobOutput.NodeScore(node: net.ids[Int(v)], measure: m, value: c.scores.scores[i]))
             }
-            for (i, v) in nodes.enumerated() {
-                out.nodeScores.append(JobOutput.NodeScore(node: net.ids[Int(v)], measure: m, value: s.scores[i]))
-            }
-            if let it = s.metadata.iterations { out.stat("iterations:\(m)", Double(it)) }
-            if let c = s.metadata.converged { out.stat("converged:\(m)", c ? 1 : 0) }
+            if let it = c.scores.metadata.iterations { out.stat("iterations:\(m)", Double(it)) }
+            if let ok = c.scores.metadata.converged { out.stat("converged:\(m)", ok ? 1 : 0) }
         }
-        out.stat("nodes", Double(nodes.count))
-        out.stat("edges", Double(g.edgeCount))
+        out.stat("nodes", Double(result.nodes.count))
+        out.stat("edges", Double(result.edges))
         return out
     }
 }

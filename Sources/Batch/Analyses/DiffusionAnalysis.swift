@@ -1,103 +1,80 @@
 import Foundation
 import Interstice
 
-/// `diffuse` and `reach`: the set-up of `interstice diffuse` / `interstice reach` from a job's
-/// parameters (the CLI's `DiffusionSetup` reads command-line options; this reads the manifest's
-/// names and defaults, listed in ``AnalysisKind``).
+/// `diffuse` and `reach`: the manifest's parameters translated into a ``DiffusionRequest`` or a
+/// ``ReachRequest`` (the requests `interstice diffuse` and `interstice reach` build), so the
+/// same parameters give the same numbers through either door.
 enum DiffusionAnalysis {
-    /// The default channel relations: acquaintance, exchange and reports_to where present, else
-    /// every relation but member and participant (as the CLI).
-    static func defaultRelations(_ net: Network) -> [Relation] {
-        let standard: [Relation] = [.acquaintance, .exchange, .reportsTo]
-        let present = standard.filter { net.layer($0) != nil }
-        if !present.isEmpty { return present }
-        return net.relations.filter { $0 != .member && $0 != .participant }
-    }
-
-    static func channels(_ net: Network, _ p: Parameters) throws(JobFailure) -> TransmissionChannels {
-        let relations = p.strings("relations").map { $0.map { Relation($0) } } ?? defaultRelations(net)
-        for r in relations where net.layer(r) == nil {
-            throw JobFailure("the dataset has no relation \"\(r)\"; it has \(net.relations.map(\.rawValue).joined(separator: ", "))")
+    /// The shared settings; `threads` is the runner's share of the cores (the tallies do not
+    /// depend on it).
+    static func settings(_ p: Parameters, threads: Int) throws(JobFailure) -> DiffusionSettings {
+        var s = DiffusionSettings()
+        s.seeds = p.string("seeds")
+        s.model = ModelSettings(threshold: p.optionalDouble("threshold"), thresholdAttribute: p.string("threshold_attribute"),
+                                k: p.optionalInt("k"), fraction: p.optionalDouble("fraction"),
+                                recovery: p.optionalDouble("recovery"), bassP: p.optionalDouble("bass_p"),
+                                bassQ: p.optionalDouble("bass_q"))
+        do {
+            if let text = p.string("probabilities") { s.channels.probability = try ProbabilitySpec(parsing: text) }
+            if let text = p.string("influence") { s.channels.influence = try ChannelSettings.influence(parsing: text) }
+        } catch { throw JobFailure(error.description) }
+        if let x = p.optionalDouble("probability") {
+            guard p.string("probabilities") == nil else { throw JobFailure("give probability or probabilities, not both") }
+            s.channels.probability = .uniform(x)
         }
-        guard !relations.isEmpty else { throw JobFailure("the dataset has no tie relation to carry the invention") }
-        let prob = p.double("probability", 0.2)
-        var strength: [Relation: Double] = [:]
-        for r in relations { strength[r] = prob }
-        let both = Set((p.strings("both_ways") ?? ["reports_to"]).map { Relation($0) })
-        return TransmissionChannels(strength: strength, bothWays: both, timesEdgeWeight: p.bool("weighted", false))
+        s.channels.relations = p.strings("relations").map { $0.map { Vocabulary.relation(Relation($0)) ?? Relation($0) } }
+        if let both = p.strings("both_ways") { s.channels.bothWays = both.map { Relation(rawValue: $0) } }
+        s.channels.weighted = p.bool("weighted", s.channels.weighted)
+        s.frame.collective = p.string("collective")
+        s.frame.stepDays = p.double("step_days", s.frame.stepDays)
+        s.frame.end = p.optionalInt("end")
+        s.frame.theta = p.double("theta", s.frame.theta)
+        if let rule = p.string("rule") { s.frame.rule = InstitutionalizationRule.Mode(rawValue: rule) ?? s.frame.rule }
+        s.frame.organizations = p.string("organizations")
+        s.monteCarlo.runs = p.int("runs", s.monteCarlo.runs)
+        s.monteCarlo.horizon = p.int("horizon", s.monteCarlo.horizon)
+        s.monteCarlo.seed = p.seed
+        s.monteCarlo.threads = threads
+        return s
     }
 
-    static func collective(_ net: Network, _ p: Parameters) throws(JobFailure) -> Collective? {
-        let all = net.collectives
-        if let name = p.string("collective") {
-            guard let c = all.first(where: { $0.id == name }) else {
-                throw JobFailure("no collective \"\(name)\"; the dataset has \(all.isEmpty ? "none" : all.map(\.id).joined(separator: ", "))")
-            }
-            return c
-        }
-        return all.first
+    static func diffuseRequest(_ p: Parameters, threads: Int) throws(JobFailure) -> DiffusionRequest {
+        let model: ModelKind
+        do { model = try ModelKind.named(p.string("model") ?? DiffusionRequest().model.rawValue) }
+        catch { throw JobFailure(error.description) }
+        return DiffusionRequest(model: model, settings: try settings(p, threads: threads))
     }
 
-    static func frame(_ net: Network, collective: Collective?, _ p: Parameters) -> OrganizationFrame {
-        let rule = InstitutionalizationRule.Mode(rawValue: p.string("rule") ?? "share") ?? .share
-        let f = net.diffusionFrame(collective: collective, stepDays: p.double("step_days", 30),
-                                   rule: InstitutionalizationRule(threshold: p.double("theta", 0.5), mode: rule))
-        guard let end = p.optionalInt("end") else { return f }
-        return OrganizationFrame(organizations: f.organizations, participants: f.participants,
-                                 collectiveEnd: end < 0 ? nil : end, heads: f.heads, rule: f.rule)
-    }
-
-    static func model(_ name: String, _ p: Parameters) -> DiffusionModel {
-        switch name {
-        case "lt": return .linearThreshold(p.optionalDouble("threshold").map { .fixed($0) } ?? .uniformRandom)
-        case "complex": return .complexContagion(p.optionalDouble("fraction").map { .fractional($0) } ?? .absolute(p.int("k", 2)))
-        case "si": return .si
-        case "sis": return .sis(recovery: p.double("recovery", 0.2))
-        case "sir": return .sir(recovery: p.double("recovery", 0.2))
-        case "bass": return .bass(p: p.double("bass_p", 0.01), q: p.double("bass_q", 0.3))
-        default: return .independentCascade
-        }
+    static func reachRequest(_ p: Parameters, threads: Int) throws(JobFailure) -> ReachRequest {
+        var r = ReachRequest()
+        do {
+            if let names = p.strings("models") { r.models = try names.map { n throws(RequestError) in try ModelKind.named(n) } }
+            if let n = p.string("null") { r.null = try ReachRequest.null(named: n) }
+        } catch { throw JobFailure(error.description) }
+        r.nullSamples = p.int("null_samples", r.nullSamples)
+        r.nullRuns = p.int("null_runs", r.nullRuns)
+        r.settings = try settings(p, threads: threads)
+        return r
     }
 
     /// `diffuse`: one model from the collective (or the given seeds), per organization.
     static func diffuse(_ net: Network, _ p: Parameters, threads: Int) throws(JobFailure) -> JobOutput {
-        let collective = try collective(net, p)
-        let seeds: [Int32]
-        if let text = p.string("seeds") {
-            do { seeds = try SeedSelection(parsing: text).resolve(in: net, seed: p.seed) }
-            catch { throw JobFailure("seeds: \(error.description)") }
-        } else {
-            guard let collective else { throw JobFailure("the dataset has no collective: give seeds (ids, random:K or top:K:MEASURE)") }
-            seeds = collective.participants.members
-        }
-        guard !seeds.isEmpty else { throw JobFailure("no seed: the collective has no participants") }
-        let graph = net.diffusionGraph(try channels(net, p))
-        let name = p.string("model") ?? "ic"
-        let parameters = DiffusionParameters(model: model(name, p), seeds: seeds, runs: p.int("runs", 1000),
-                                             horizon: p.int("horizon", 50), seed: p.seed, threads: threads,
-                                             frame: frame(net, collective: collective, p))
-        let r = Diffusion.simulate(graph, parameters)
+        let req = try diffuseRequest(p, threads: threads)
+        let r: DiffusionResult
+        do { r = try req.prepare(net).run() } catch { throw JobFailure(error.description) }
         var out = JobOutput()
-        out.add(r, model: name, curves: p.bool("curves", true))
+        out.add(r, model: req.model.rawValue, curves: p.bool("curves", true))
         return out
     }
 
     /// `reach`: several models from the collective, each against a null model.
     static func reach(_ net: Network, _ p: Parameters, threads: Int) throws(JobFailure) -> JobOutput {
-        guard let collective = try collective(net, p) else {
-            throw JobFailure("the dataset has no collective (a node of kind collective with participant edges)")
-        }
-        guard !collective.participants.members.isEmpty else { throw JobFailure("the collective has no participants") }
-        let names = p.strings("models") ?? ["ic", "lt", "complex"]
-        let nullName = p.string("null") ?? "organization-preserving"
-        let analysis = ReachAnalysis(
-            models: names.map { model($0, p) }, channels: try channels(net, p), runs: p.int("runs", 1000),
-            horizon: p.int("horizon", 50), seed: p.seed, threads: threads, nullModel: NullModel(rawValue: nullName),
-            nullSamples: p.int("null_samples", 99), nullRuns: p.int("null_runs", 500))
-        let result = analysis.run(net, seeds: collective.participants.members,
-                                  frame: { frame($0, collective: collective, p) })
+        let req = try reachRequest(p, threads: threads)
+        let outcome: ReachRequest.Outcome
+        do { outcome = try req.run(net) } catch { throw JobFailure(error.description) }
         var out = JobOutput()
-        for (name, m) in zip(names, result.models) {
+        for (kind, m) in zip(req.models, outcome.result.models) {
+            let name = kind.rawValue
             out.add(m.observed, model: name, curves: p.bool("curves", true), comparisons: m.perOrganization)
             for c in m.overall {
                 let key = c.statistic.replacingOccurrences(of: " ", with: "_")

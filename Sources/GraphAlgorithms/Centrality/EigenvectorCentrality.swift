@@ -9,6 +9,9 @@ import GraphCore
 public struct EigenvectorCentrality: Sendable, Hashable {
     public var tolerance: Double
     public var maxIterations: Int
+    /// When set, stop by ``RelativeConvergence`` (every score within this relative tolerance of
+    /// the fixed point) instead of networkx's L1 rule; `tolerance` is then unused.
+    public var relativeTolerance: Double? = nil
     /// Use arc weights (networkx's default `weight=None` does not).
     public var weighted: Bool
     public var threads: Int?
@@ -24,6 +27,7 @@ public struct EigenvectorCentrality: Sendable, Hashable {
         var next = [Double](repeating: 0, count: n)
         var iterations = 0, converged = n == 0
         let chunk = 4096
+        var relative = RelativeConvergence(tolerance: relativeTolerance ?? 0)
         g.withView(useWeights: useW) { view in
             while iterations < maxIterations && n > 0 {
                 iterations += 1
@@ -57,7 +61,9 @@ public struct EigenvectorCentrality: Sendable, Hashable {
                     }
                 }}
                 swap(&x, &next)
-                if err < Double(n) * tolerance { converged = true; break }
+                if relativeTolerance != nil {
+                    if relative.converged(new: x, old: next) { converged = true; break }
+                } else if err < Double(n) * tolerance { converged = true; break }
             }
         }
         return NodeScores(scores: x, metadata: ScoreMetadata(

@@ -12,6 +12,9 @@ import GraphCore
 public struct HITS: Sendable, Hashable {
     public var tolerance: Double
     public var maxIterations: Int
+    /// When set, stop by ``RelativeConvergence`` (every hub score within this relative tolerance of
+    /// the fixed point) instead of networkx's L1 rule; `tolerance` is then unused.
+    public var relativeTolerance: Double? = nil
     public var normalized: Bool
     public var weighted: Bool
     public var threads: Int?
@@ -54,6 +57,7 @@ public struct HITS: Sendable, Hashable {
             let f = 1 / s
             for i in v.indices { v[i] *= f }
         }
+        var relative = RelativeConvergence(tolerance: relativeTolerance ?? 0)
         g.withView(useWeights: useW) { view in
             while iterations < maxIterations && n > 0 {
                 iterations += 1
@@ -64,7 +68,9 @@ public struct HITS: Sendable, Hashable {
                 var err = 0.0
                 for i in 0..<n { err += abs(hNext[i] - h[i]) }
                 swap(&h, &hNext)
-                if err < tolerance { converged = true; break }
+                if relativeTolerance != nil {
+                    if relative.converged(new: h, old: hNext) { converged = true; break }
+                } else if err < tolerance { converged = true; break }
             }
         }
         // Final authorities from the final hubs, so that the pair is consistent.

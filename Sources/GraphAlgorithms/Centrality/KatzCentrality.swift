@@ -13,6 +13,9 @@ public struct KatzCentrality: Sendable, Hashable {
     public var betas: [Double]?
     public var tolerance: Double
     public var maxIterations: Int
+    /// When set, stop by ``RelativeConvergence`` (every score within this relative tolerance of
+    /// the fixed point) instead of networkx's L1 rule; `tolerance` is then unused.
+    public var relativeTolerance: Double? = nil
     public var normalized: Bool
     public var weighted: Bool
     public var threads: Int?
@@ -35,6 +38,7 @@ public struct KatzCentrality: Sendable, Hashable {
         var next = [Double](repeating: 0, count: n)
         var iterations = 0, converged = n == 0
         let chunk = 4096, a = alpha
+        var relative = RelativeConvergence(tolerance: relativeTolerance ?? 0)
         g.withView(useWeights: useW) { view in
             while iterations < maxIterations && n > 0 {
                 iterations += 1
@@ -60,7 +64,9 @@ public struct KatzCentrality: Sendable, Hashable {
                     }
                 }}}
                 swap(&x, &next)
-                if err < Double(n) * tolerance { converged = true; break }
+                if relativeTolerance != nil {
+                    if relative.converged(new: x, old: next) { converged = true; break }
+                } else if err < Double(n) * tolerance { converged = true; break }
             }
         }
         if normalized {

@@ -19,6 +19,9 @@ public struct PageRank: Sendable, Hashable {
     public var damping: Double
     public var tolerance: Double
     public var maxIterations: Int
+    /// When set, stop by ``RelativeConvergence`` (every score within this relative tolerance of
+    /// the fixed point) instead of networkx's L1 rule; `tolerance` is then unused.
+    public var relativeTolerance: Double? = nil
     /// Teleport weights per node (any non-negative scale), nil for uniform.
     public var personalization: [Double]?
     /// Where dangling nodes' rank goes, per node; nil for the personalization.
@@ -66,6 +69,7 @@ public struct PageRank: Sendable, Hashable {
         let alpha = damping
         let chunk = 4096
         var iterations = 0, converged = false
+        var relative = RelativeConvergence(tolerance: relativeTolerance ?? 0)
         g.withView(useWeights: useW) { view in
             while iterations < maxIterations {
                 iterations += 1
@@ -106,7 +110,9 @@ public struct PageRank: Sendable, Hashable {
                     }
                 }}}}}
                 swap(&x, &next)
-                if err < Double(n) * tolerance { converged = true; break }
+                if relativeTolerance != nil {
+                    if relative.converged(new: x, old: next) { converged = true; break }
+                } else if err < Double(n) * tolerance { converged = true; break }
             }
         }
         return NodeScores(scores: x, metadata: meta(iterations, converged))

@@ -109,6 +109,9 @@ public struct TransmissionChannels: Sendable, Hashable {
     /// Multiply each edge's strength by its weight (exchange frequency, trust), clamped to 1 for
     /// probabilities.
     public var timesEdgeWeight: Bool
+    /// Directed relations whose influence flows against the arcs (nominations "ego names alter":
+    /// the invention passes from alter to ego).
+    public var reversed: Set<Relation> = []
 
     public init(strength: [Relation: Double], bothWays: Set<Relation> = [], timesEdgeWeight: Bool = false) {
         self.strength = strength
@@ -136,8 +139,9 @@ extension Network {
         for l in layers {
             guard let s = channels.strength[l.relation], s > 0 else { continue }
             let both = l.direction == .undirected || channels.bothWays.contains(l.relation)
+            let flip = l.direction == .directed && channels.reversed.contains(l.relation)
             for e in 0..<l.edgeCount {
-                let u = l.sources[e], v = l.targets[e]
+                let u = flip ? l.targets[e] : l.sources[e], v = flip ? l.sources[e] : l.targets[e]
                 let w = channels.timesEdgeWeight ? s * l.weights[e] : s
                 let p = min(1, max(0, w))
                 // -log(1 - p) adds up over independent channels; p = 1 is a sure channel.

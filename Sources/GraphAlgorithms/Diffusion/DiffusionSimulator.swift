@@ -67,7 +67,11 @@ final class DiffusionSimulator {
         let heads: [Int32]
     }
 
-    init(view: DiffusionView, model: DiffusionModel, frame: FrameInfo, horizon: Int) {
+    /// Nodes that may adopt by outside influence (Bass); empty: all.
+    let eligible: [Bool]
+
+    init(view: DiffusionView, model: DiffusionModel, frame: FrameInfo, horizon: Int, eligible: [Bool] = []) {
+        self.eligible = eligible.count == view.n ? eligible : []
         self.view = view
         self.model = model
         self.frame = frame
@@ -418,7 +422,8 @@ final class DiffusionSimulator {
             }
         }
         var adopted: [Int32] = []
-        for v in 0..<view.n where time[v] < 0 && state[v] == 0 {
+        let all = eligible.isEmpty
+        for v in 0..<view.n where time[v] < 0 && state[v] == 0 && (all || eligible[v]) {
             let k = view.inOffsets[v + 1] - view.inOffsets[v]
             let hazard = p + (k > 0 ? q * received[v] / Double(k) : 0)
             if rng.nextUnit() < hazard { adopted.append(Int32(v)) }

@@ -25,6 +25,10 @@ public struct DiffusionParameters: Sendable {
     /// Also count, per node and step, the runs in which the node has adopted by that step
     /// (``DiffusionResult/nodeAdoptionByStep``); memory O(n × horizon) per worker.
     public var recordNodeSteps = false
+    /// The nodes that may adopt by themselves (Bass's outside influence), one flag per node;
+    /// empty: every node. The catalogue passes the one-mode nodes, so that organizations and
+    /// collectives never "adopt".
+    public var eligible: [Bool] = []
 
     public init(model: DiffusionModel, seeds: [Int32], runs: Int = 1000, horizon: Int = 50, seed: UInt64 = 1,
                 threads: Int? = nil, frame: OrganizationFrame? = nil, targetHalfWidth: Double? = nil,
@@ -82,7 +86,8 @@ public enum Diffusion {
 
         layout.withView(g) { view in
             let sims = blocks ? [] : (0..<workers).map { _ in
-                DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon)
+                DiffusionSimulator(view: view, model: parameters.model, frame: info, horizon: horizon,
+                                   eligible: parameters.eligible)
             }
             let blockSims = blocks ? (0..<workers).map { _ in
                 BlockSimulator(view: view, model: parameters.model, horizon: horizon)

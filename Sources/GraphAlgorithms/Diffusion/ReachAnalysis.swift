@@ -89,6 +89,8 @@ public struct ReachAnalysis: Sendable {
                     progress: ((Int, Int) -> Void)? = nil) -> Result {
         let observedFrame = frame(network)
         let observedGraph = network.diffusionGraph(channels)
+        // Only one-mode nodes adopt (null networks keep every node's kind).
+        let eligible = network.adoptionEligibility
         let nulls = nullModel == nil ? 0 : nullSamples
         let totalSteps = models.count * (1 + nulls)
         var step = 0
@@ -103,17 +105,21 @@ public struct ReachAnalysis: Sendable {
         }
         var out: [ModelReach] = []
         for (mi, model) in models.enumerated() {
-            let observed = Diffusion.simulate(observedGraph, DiffusionParameters(
+            var observedParameters = DiffusionParameters(
                 model: model, seeds: seeds, runs: runs, horizon: horizon, seed: seed &+ UInt64(mi), threads: threads,
-                frame: observedFrame))
+                frame: observedFrame)
+            observedParameters.eligible = eligible
+            let observed = Diffusion.simulate(observedGraph, observedParameters)
             step += 1; progress?(step, totalSteps)
             let obsStats = ReachAnalysis.overallStatistics(observed)
             var nullStats = [[Double]](repeating: [], count: obsStats.count)
             var nullOrg = [[Double]](repeating: [], count: observed.organizations.count)
             for (k, (g, f)) in nullNetworks.enumerated() {
-                let r = Diffusion.simulate(g, DiffusionParameters(
+                var nullParameters = DiffusionParameters(
                     model: model, seeds: seeds, runs: nullRuns, horizon: horizon,
-                    seed: seed &+ UInt64(mi) &+ UInt64(k + 1) &* 0x9E37_79B9, threads: threads, frame: f))
+                    seed: seed &+ UInt64(mi) &+ UInt64(k + 1) &* 0x9E37_79B9, threads: threads, frame: f)
+                nullParameters.eligible = eligible
+                let r = Diffusion.simulate(g, nullParameters)
                 for (i, s) in ReachAnalysis.overallStatistics(r).enumerated() { nullStats[i].append(s.1) }
                 for (i, o) in r.organizations.enumerated() where i < nullOrg.count {
                     nullOrg[i].append(o.institutionalizedAtHorizon.value)

@@ -85,6 +85,18 @@ public struct ReadOptions: Sendable, Hashable {
     }
 }
 
+/// Readers that GraphIO cannot hold itself, composed by the caller (no global state): DOT is
+/// parsed by Graphviz's cgraph, which only GraphRender touches
+/// (`ExternalReaders(dot: DOTReader.reader(warnings:))`).
+public struct ExternalReaders: Sendable {
+    /// Parses DOT text into a network.
+    public var dot: (@Sendable (SourceText, ReadOptions) throws(GraphIOError) -> Network)?
+
+    public init(dot: (@Sendable (SourceText, ReadOptions) throws(GraphIOError) -> Network)? = nil) {
+        self.dot = dot
+    }
+}
+
 /// Reads and writes any supported format, choosing the reader from the path or a given format.
 ///
 /// ```swift
@@ -92,15 +104,14 @@ public struct ReadOptions: Sendable, Hashable {
 /// try GraphFile.write(net, to: "cucm.graphml")
 /// ```
 public enum GraphFile {
-    /// Reader for DOT, installed by GraphRender (which owns Graphviz's cgraph parser).
-    nonisolated(unsafe) public static var dotReader: (@Sendable (SourceText, ReadOptions) throws(GraphIOError) -> Network)?
 
     /// Reads a network.
     /// - Parameters:
     ///   - path: a native folder, a file, or `-` for standard input (with `format`).
     ///   - format: overrides the inference from the name.
+    ///   - readers: readers that live in other modules (DOT, through GraphRender's cgraph).
     public static func read(_ path: String, format: GraphFormat? = nil,
-                            options: ReadOptions = ReadOptions()) throws(GraphIOError) -> Network {
+                            options: ReadOptions = ReadOptions(), readers: ExternalReaders = ExternalReaders()) throws(GraphIOError) -> Network {
         let isFolder = DatasetFolder.isFolder(path)
         guard let f = format ?? GraphFormat.infer(fromPath: path, isFolder: isFolder) else {
             throw GraphIOError(.unsupported, file: path,
@@ -111,12 +122,12 @@ public enum GraphFile {
             throw GraphIOError(.unsupported, file: path, "is a folder; only the native format is a folder")
         }
         let text = try SourceText.read(path: path)
-        return try decode(text, format: f, options: options)
+        return try decode(text, format: f, options: options, readers: readers)
     }
 
     /// Parses bytes already read.
     public static func decode(_ text: SourceText, format: GraphFormat,
-                              options: ReadOptions = ReadOptions()) throws(GraphIOError) -> Network {
+                              options: ReadOptions = ReadOptions(), readers: ExternalReaders = ExternalReaders()) throws(GraphIOError) -> Network {
         switch format {
         case .native:
             throw GraphIOError(.unsupported, file: text.name, "the native format is a folder with nodes.csv and edges.csv")
@@ -128,7 +139,7 @@ public enum GraphFile {
         case .pajek: return try PajekFormat.read(text)
         case .json: return try NodeLinkJSONFormat.read(text)
         case .dot:
-            guard let reader = dotReader else {
+            guard let reader = readers.dot else {
                 throw GraphIOError(.unsupported, file: text.name, "reading DOT needs the GraphRender module")
             }
             return try reader(text, options)

@@ -60,13 +60,14 @@ public enum DOTReader {
     }
 }
 
-/// Installs the cgraph DOT reader as `GraphFile.dotReader`, so `GraphFile.read("x.gv")` works.
-/// Call once at startup (the CLI does); later calls replace the warning handler.
-/// - Parameter warnings: receives each Graphviz warning as `file: warning: text`; nil drops them.
-public func installDOTReader(warnings: (@Sendable (String) -> Void)? = nil) {
-    GraphFile.dotReader = { (text: SourceText, options: ReadOptions) throws(GraphIOError) -> Network in
-        let (network, messages) = try DOTReader.read(text, options: options)
-        if let warnings { for m in messages { warnings("\(text.name): \(m)") } }
-        return network
+extension ExternalReaders {
+    /// The readers with cgraph's DOT reader, so `GraphFile.read("x.gv", readers: .withDOT())` works.
+    /// - Parameter warnings: receives each Graphviz warning as `file: warning: text`; nil drops them.
+    public static func withDOT(warnings: (@Sendable (String) -> Void)? = nil) -> ExternalReaders {
+        ExternalReaders(dot: { (text: SourceText, options: ReadOptions) throws(GraphIOError) -> Network in
+            let (network, messages) = try DOTReader.read(text, options: options)
+            if let warnings { for m in messages { warnings("\(text.name): \(m)") } }
+            return network
+        })
     }
 }

@@ -62,6 +62,8 @@ public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
     case svg
     /// PNG (cairo), 96 dpi unless the style sets another resolution.
     case png
+    /// JPEG (Graphviz's gd renderer), for documents that take no PNG.
+    case jpg
     /// PDF (cairo).
     case pdf
     /// The styled DOT text Interstice builds, with the `layout` it chose: any Graphviz tool
@@ -76,6 +78,22 @@ public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
 
     /// The usual file extension.
     public var fileExtension: String { self == .dot ? "gv" : rawValue }
+
+    /// The format a file name asks for (`x.svg`, `x.jpeg`, `x.gv`), nil when its extension is
+    /// not one of the formats.
+    public static func from(extension ext: String) -> DiagramFormat? {
+        switch ext.lowercased() {
+        case "svg": .svg
+        case "png": .png
+        case "jpg", "jpeg": .jpg
+        case "pdf": .pdf
+        case "gv", "dot": .dot
+        case "json": .json
+        case "plain", "txt": .plain
+        case "html", "htm": .html
+        default: nil
+        }
+    }
 
     /// The Graphviz `-T` name (an HTML page wraps Graphviz's SVG).
     var graphvizName: String { self == .html ? "svg" : rawValue }

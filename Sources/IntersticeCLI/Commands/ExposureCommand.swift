@@ -51,8 +51,8 @@ struct ExposureCommand: ParsableCommand {
     var perRelation = false
     @Flag(help: "Weight alters by their tie weights, summed over the relations (default: each tied alter counts 1).")
     var weighted = false
-    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both.")
-    var direction: ExposureDirection = .outgoing
+    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both (default: from the way influence flows along the relations, dataset.json's `influence`: reverse → outgoing, along → incoming, undirected → both).")
+    var direction: ExposureDirection?
     @Option(help: "Threshold = exposure in period t_i − lag (0: alters adopting in the same period count).")
     var lag = 0
     @Flag(help: "Give thresholds to first-period adopters too (left-censored; left out by default).")
@@ -91,13 +91,16 @@ struct ExposureCommand: ParsableCommand {
                 throw GraphIOError(.badData, file: input.dataset, "\(e)")
             }
             let chosen = try chosenRelations(net)
+            let direction = try self.direction ?? ExposureCommand.direction(of: chosen, in: net)
+            var options = self
+            options.direction = direction
             let parameters = ExposureParameters(
                 relations: chosen, weighted: weighted, direction: direction, lag: lag, includeCensored: includeCensored,
                 permutations: permutations, seed: seed, strata: try strataLabels(net), strataName: within, threads: threads)
             let results = perRelation ? Exposure.analyzeEach(net, relations: chosen, adoption: times, parameters)
                 : [Exposure.analyze(net, adoption: times, parameters)]
             let curves = try adoptionCurves(net, times)
-            let report = ExposureReport(network: net, adoption: times, results: results, curves: curves, options: self)
+            let report = ExposureReport(network: net, adoption: times, results: results, curves: curves, options: options)
             try output.emit(report.render())
             if let plot {
                 try OutputFile.write(ExposurePlot.figure(results, curves: curves, adoption: times, network: net,
@@ -106,6 +109,27 @@ struct ExposureCommand: ParsableCommand {
                                      to: plot)
             }
         }
+    }
+
+    /// The exposure direction that matches the way influence flows along `relations` (the same
+    /// flow `diffuse`, `reach` and `relays` use): reverse → the alters a node names, along →
+    /// those naming it, both ways → either.
+    static func direction(of relations: [Relation], in net: Network) throws -> ExposureDirection {
+        let flows = try Set(relations.map { r throws(RequestError) in try ChannelSettings().flow(r, in: net) })
+        guard flows.count == 1, let f = flows.first else {
+            throw ValidationError("the relations' influence flows differ (\(relations.map { "\($0)" }.joined(separator: ", "))); give --direction")
+        }
+        let d: ExposureDirection
+        switch f {
+        case .reverse: d = .outgoing
+        case .along: d = .incoming
+        case .both: d = .both
+        }
+        let undeclared = relations.filter { net.layer($0)?.direction == .directed && net.metadata.influence[$0.rawValue] == nil }
+        if !undeclared.isEmpty {
+            printError("interstice: note: influence along \(undeclared.map(\.rawValue).joined(separator: ", ")) is not declared (dataset.json `influence`); assumed to flow along the arcs, so exposure counts the alters naming each node (--direction \(d.rawValue)); give --direction outgoing for nominations")
+        }
+        return d
     }
 
     /// The relations of `--relations`, checked against the dataset.
@@ -268,7 +292,7 @@ struct ExposureReport {
 
     var settings: String {
         let o = options
-        var s = "ties: \(o.direction == .outgoing ? "the alters each node names" : o.direction == .incoming ? "the nodes naming it" : "either way")"
+        var s = "ties: \((o.direction ?? .outgoing) == .outgoing ? "the alters each node names" : o.direction == .incoming ? "the nodes naming it" : "either way")"
         s += o.weighted ? ", weighted" : ", unweighted"
         s += "; threshold = exposure in period t_i − \(o.lag)"
         s += o.includeCensored ? ", first-period adopters included" : ", first-period adopters left out"
@@ -339,7 +363,7 @@ struct ExposureReport {
             ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
             ("population", .int(adoption.populationCount)), ("adopters", .int(adoption.adopterCount)),
             ("periods", adoption.periods.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),
-            ("direction", .string(o.direction.rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),
+            ("direction", .string((o.direction ?? .outgoing).rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),
             ("include_censored", .bool(o.includeCensored)), ("permutations", .int(o.permutations)),
             ("seed", .int(Int(truncatingIfNeeded: o.seed))), ("within", o.within.map { .string($0) } ?? .null),
             ("version", .string(IntersticeVersion.string)),

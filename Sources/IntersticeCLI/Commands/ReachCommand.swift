@@ -26,89 +26,61 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var input: DatasetOptions
     @Option(help: ArgumentHelp("Where the invention starts (default: the collective's participants): collective:NAME, comma-separated ids, random:K, top:K:MEASURE, or ATTR<=VALUE (also <, =, >=, >).", valueName: "spec"))
     var seeds: String?
-    @Option(help: "Models to compare, comma-separated: ic, lt, complex, si, sis, sir, bass.")
-    var models = "ic,lt,complex"
+    @Option(help: "Models to compare, comma-separated: \(ModelKind.list) (default \(ReachRequest().models.map(\.rawValue).joined(separator: ","))).")
+    var models: String?
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
-    @Option(help: "Null model: organization-preserving, configuration, label-permutation, none.")
-    var null = "organization-preserving"
-    @Option(help: "Randomized networks for the p-values.")
-    var nullSamples = 99
-    @Option(help: "Monte Carlo runs on each randomized network.")
-    var nullRuns = 500
+    @Option(help: "Null model: \((NullModel.allCases.map(\.rawValue) + ["none"]).joined(separator: ", ")) (default \(ReachRequest().null?.rawValue ?? "none")).")
+    var null: String?
+    @Option(help: "Randomized networks for the p-values (default \(ReachRequest().nullSamples)).")
+    var nullSamples: Int?
+    @Option(help: "Monte Carlo runs on each randomized network (default \(ReachRequest().nullRuns)).")
+    var nullRuns: Int?
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also write the adoption curves per organization (one panel per model) as SVG.", valueName: "file.svg"))
     var plot: String?
 
-    func validate() throws {
-        guard null == "none" || NullModel(rawValue: null) != nil else {
-            throw ValidationError("--null takes organization-preserving, configuration, label-permutation or none")
-        }
-        guard nullSamples >= 0, nullRuns > 0 else { throw ValidationError("--null-samples must be ≥ 0 and --null-runs > 0") }
-        for m in models.split(separator: ",") where DiffusionModelName(rawValue: String(m)) == nil {
-            throw ValidationError("unknown model \"\(m)\"; models are ic, lt, complex, si, sis, sir, bass")
-        }
+    /// The request the flags describe.
+    func request() throws(RequestError) -> ReachRequest {
+        var r = ReachRequest()
+        if let models { r.models = try models.split(separator: ",").map { m throws(RequestError) in try ModelKind.named(String(m).trimmedSpaces) } }
+        if let null { r.null = try ReachRequest.null(named: null) }
+        if let nullSamples { r.nullSamples = nullSamples }
+        if let nullRuns { r.nullRuns = nullRuns }
+        r.settings = try diffusionSettings(seeds: seeds, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
+        return r
     }
 
     func run() throws {
         try reportingFailures {
+            let req = try request()
+            try req.validate()
             let net = try input.load()
-            let collective = try channels.chosenCollective(net)
-            let start: StartGroup
-            if let seeds {
-                let nodes: [Int32]
-                do { nodes = try SeedSelection(parsing: seeds).resolve(in: net, seed: monteCarlo.seed) }
-                catch { throw ValidationError("--seeds: \(error)") }
-                guard !nodes.isEmpty else { throw ValidationError("--seeds \(seeds): no node matches") }
-                start = StartGroup(label: collective.map { "seeds \(seeds) (the collective \"\(net.displayLabel($0.node))\" frames the reach)" }
-                                       ?? "seeds \(seeds)",
-                                   id: collective?.id, seeds: NodeSet(name: "seeds", members: nodes))
-            } else {
-                guard let collective else {
-                    throw ValidationError("the dataset has no collective (a node of kind collective with participant edges): give --seeds (ids, random:K, top:K:MEASURE or ATTR<=VALUE)")
-                }
-                start = StartGroup(label: "the collective \"\(net.displayLabel(collective.node))\"", id: collective.id,
-                                   seeds: collective.participants)
-            }
-            let include = try channels.organizationFilter(net)
-            let names = models.split(separator: ",").compactMap { DiffusionModelName(rawValue: String($0)) }
-            let analysis = ReachAnalysis(
-                models: try names.map { try parameters.model($0, network: net) },
-                channels: try channels.channels(net), runs: monteCarlo.runs, horizon: monteCarlo.horizon,
-                seed: monteCarlo.seed, threads: monteCarlo.threads, nullModel: NullModel(rawValue: null),
-                nullSamples: nullSamples, nullRuns: nullRuns)
             let bar = ProgressBar(label: "reach")
-            let result = analysis.run(net, seeds: start.seeds.members,
-                                      frame: { channels.frame($0, collective: collective, starters: start.seeds, include: include) },
-                                      progress: { bar.update($0, $1) })
+            let outcome = try req.run(net, progress: { bar.update($0, $1) })
             bar.finish()
-            try output.emit(ReachReport.render(result, network: net, start: start, options: self))
+            let provenance = req.settings.provenance(net, start: outcome.start, channels: outcome.channels,
+                                                     models: req.models, input: input.identity)
+            try output.emit(ReachReport.render(outcome, request: req, network: net, dataset: input.dataset,
+                                               format: output.format, provenance: provenance))
             if let plot {
-                let fig = DiffusionPlot.figure(result.models.map { ($0.model.description, $0.observed) }, network: net,
-                                               dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
+                let fig = DiffusionPlot.figure(outcome.result.models.map { ($0.model.description, $0.observed) }, network: net,
+                                               dataset: net.metadata.name ?? input.dataset, stepDays: req.settings.frame.stepDays)
                 try OutputFile.write(fig.svg(), to: plot)
             }
         }
     }
 }
 
-/// Where the invention starts: the collective's participants, or `--seeds`.
-struct StartGroup {
-    /// How the report names it.
-    let label: String
-    /// The collective's id, when there is one.
-    let id: String?
-    let seeds: NodeSet
-}
-
 /// The reach report as a text table, CSV (one row per model × organization) or JSON.
 enum ReachReport {
-    static func render(_ r: ReachAnalysis.Result, network net: Network, start: StartGroup,
-                       options o: ReachCommand) -> [UInt8] {
+    static func render(_ outcome: ReachRequest.Outcome, request q: ReachRequest, network net: Network, dataset: String,
+                       format: ResultTable.Format, provenance: [(String, JSONValue)]) -> [UInt8] {
         let num = DiffusionReport.num, cell = DiffusionReport.cell
+        let r = outcome.result, start = outcome.start
         let a = r.analysis
-        switch o.output.format {
+        switch format {
         case .csv:
             var t = ResultTable(columns: [
                 "model", "organization", "beyond_collective", "p_reached", "p_reached_low", "p_reached_high",
@@ -137,7 +109,7 @@ enum ReachReport {
             }
             let models = JSONValue.array(r.models.map { m in
                 let t = DiffusionReport.organizationTable(m.observed, network: net)
-                return .object(DiffusionReport.metadata(m.observed, dataset: o.input.dataset) + [
+                return .object(DiffusionReport.metadata(m.observed, dataset: dataset) + [
                     ("overall", .array(m.overall.map(comparison))),
                     ("organizations", .array(t.rows.enumerated().map { i, row in
                         .object(Array(zip(t.columns, row)) + [("null", comparison(m.perOrganization[i]))])
@@ -145,24 +117,24 @@ enum ReachReport {
                 ])
             })
             return Array((JSONValue.object([
-                ("dataset", .string(o.input.dataset)), ("collective", start.id.map { .string($0) } ?? .null),
-                ("seeds", .string(o.seeds ?? "collective")), ("participants", .int(start.seeds.count)),
+                ("dataset", .string(dataset)), ("collective", start.collective.map { .string($0.id) } ?? .null),
+                ("seeds", .string(start.spec ?? "collective")), ("participants", .int(start.seeds.count)),
                 ("null_model", .string(a.nullModel?.rawValue ?? "none")), ("null_samples", .int(a.nullModel == nil ? 0 : a.nullSamples)),
                 ("null_runs", .int(a.nullRuns)), ("version", .string(IntersticeVersion.string)),
-                ("models", models),
+                ("request", .object(provenance)), ("models", models),
             ]).text() + "\n").utf8)
         case .table:
             var out = "Reach of an invention started by \(start.label) "
-            out += "(\(start.seeds.count) \(start.id == nil || o.seeds != nil ? "seeds" : "participants")) in \(net.metadata.name ?? o.input.dataset)\n"
+            out += "(\(start.seeds.count) \(start.collective == nil || start.spec != nil ? "seeds" : "participants")) in \(net.metadata.name ?? dataset)\n"
             let end = r.models.first?.observed.parameters.frame?.collectiveEnd
-            out += "Runs: \(a.runs) per model (seed \(a.seed)); horizon \(a.horizon) steps of \(ResultTable(columns: []).fixed(o.channels.stepDays, digits: 0)) days"
-            if start.id == nil {
+            out += "Runs: \(a.runs) per model (seed \(a.seed)); horizon \(a.horizon) steps of \(ResultTable(columns: []).fixed(q.settings.frame.stepDays, digits: 0)) days"
+            if start.collective == nil {
                 out += "; no collective, so nothing lapses"
             } else {
                 out += end.map { "; the collective ends at step \($0)" } ?? "; the collective does not end within the horizon"
             }
-            let beyond = start.id == nil ? "the seeds" : "the collective"
-            out += ".\nInstitutionalized: \(o.channels.rule.rawValue) rule, θ = \(o.channels.theta) of the members beyond \(beyond).\n"
+            let beyond = start.collective == nil ? "the seeds" : "the collective"
+            out += ".\nInstitutionalized: \(q.settings.frame.rule.rawValue) rule, θ = \(q.settings.frame.theta) of the members beyond \(beyond).\n"
             if let nm = a.nullModel {
                 out += "Chance: \(a.nullSamples) networks of the \(nm.rawValue) null model, \(a.nullRuns) runs each; p = share of null values at least as extreme.\n"
             }

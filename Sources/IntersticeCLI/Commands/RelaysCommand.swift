@@ -52,7 +52,7 @@ struct RelaysCommand: ParsableCommand {
     @Option(help: "IMM: the guarantee holds with probability 1 − n^−ℓ.")
     var ell = 1.0
     @Option(help: "Model: ic, lt, complex, si, sis, sir, bass (imm: ic or lt).")
-    var model: DiffusionModelName = .ic
+    var model: ModelKind = .ic
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
@@ -80,9 +80,14 @@ struct RelaysCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let net = try input.load()
-            let collective = try channels.chosenCollective(net)
-            let ch = try channels.channels(net)
-            let frame = channels.frame(net, collective: collective, include: try channels.organizationFilter(net))
+            let settings = try diffusionSettings(seeds: nil, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
+            try settings.validate(models: [model])
+            let start = try settings.start(net)
+            let collective = start.collective
+            let ch = try settings.channels.channels(net)
+            let frame = settings.frame.frame(net, collective: collective, starters: start.seeds,
+                                             include: try settings.frame.organizationFilter(net))
+            let mc = settings.monteCarlo
             let graph = net.diffusionGraph(ch)
             let relation = Relation(tieRelation)
             guard let strength = tieProbability ?? ch.strength[relation] else {
@@ -100,8 +105,8 @@ struct RelaysCommand: ParsableCommand {
             }
             let search = RelaySearch(
                 budget: budget, method: method, objective: objective ?? (method == .imm ? .adopters : .institutionalized),
-                model: try parameters.model(model, network: net), runs: monteCarlo.runs, horizon: monteCarlo.horizon,
-                seed: monteCarlo.seed, threads: monteCarlo.threads, tie: add == .ties ? tie : nil, epsilon: epsilon, ell: ell)
+                model: try settings.model.model(model, network: net), runs: mc.runs, horizon: mc.horizon,
+                seed: mc.seed, threads: mc.threads, tie: add == .ties ? tie : nil, epsilon: epsilon, ell: ell)
             let bar = ProgressBar(label: "relays \(method.rawValue)")
             let expected = method == .imm ? budget + 1 : found.count + budget + 1
             let result: RelaysResult

@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var input: DatasetOptions
     @Option(help: "Layout engine: auto, dot, neato, fdp, sfdp, circo, twopi, osage, patchwork.")
     var engine: LayoutEngine = .auto
-    @Option(help: "Output format: svg, png, pdf, dot (styled DOT), json (coordinates), plain, html.")
+    @Option(help: "Output format: svg, png, jpg, pdf, dot (styled DOT), json (coordinates), plain, html (default: from the output's extension; svg for standard output).")
     var format: DiagramFormat?
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file (format from its extension unless --format), or - for standard output.")
     var output: String
@@ -50,9 +50,27 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Title (default: the dataset's).")
     var title: String?
 
+    /// The format: the output's extension decides (an unknown extension is an error, and so is
+    /// a --format that contradicts it); standard output takes --format or SVG.
+    static func format(output: String, given: DiagramFormat?) throws -> DiagramFormat {
+        if output == "-" { return given ?? .svg }
+        let ext = URL(fileURLWithPath: output).pathExtension
+        guard !ext.isEmpty else {
+            if let given { return given }
+            throw ValidationError("-o \(output): no extension to tell the format; name it .svg, .png, .jpg, .pdf, .gv, .json, .plain or .html, or give --format")
+        }
+        guard let byName = DiagramFormat.from(extension: ext) else {
+            throw ValidationError("-o \(output): unknown extension \".\(ext)\"; formats are svg, png, jpg, pdf, gv (dot), json, plain, html")
+        }
+        if let given, given != byName {
+            throw ValidationError("-o \(output) names \(byName.rawValue) but --format is \(given.rawValue)")
+        }
+        return byName
+    }
+
     func run() throws {
         try reportingFailures {
-            let fmt = format ?? DiagramFormat(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) ?? .svg
+            let fmt = try RenderCommand.format(output: output, given: format)
             let isDOT = ["gv", "dot"].contains(URL(fileURLWithPath: input.dataset).pathExtension.lowercased()) || input.from == .dot
             let styled = sizeBy != nil || diffusion != nil || frames != nil || relations != nil || colorBy != "organization"
                 || membership != "auto" || title != nil || organizations != nil
@@ -167,13 +185,11 @@ struct RenderCommand: ParsableCommand {
     /// P(adopted by step t) per node, from IC with `diffuse`'s defaults (probability 0.2 on the
     /// standard channels, 2000 runs, seed 1).
     static func simulate(_ net: Network, steps: Int) throws -> [[Double]] {
-        let channels = try ChannelOptions.parse([])
-        let mc = try MonteCarloOptions.parse(["--runs", "2000", "--horizon", String(steps)])
-        let setup = try DiffusionSetup(network: net, model: .ic, seeds: nil, monteCarlo: mc, channels: channels,
-                                       parameters: try ModelOptions.parse([]))
-        var p = setup.parameters
-        p.recordNodeSteps = true
-        let r = setup.simulate(p)
-        return r.nodeAdoptionByStep ?? []
+        var settings = DiffusionSettings()
+        settings.monteCarlo.runs = 2000
+        settings.monteCarlo.horizon = steps
+        var prepared = try DiffusionRequest(model: .ic, settings: settings).prepare(net)
+        prepared.parameters.recordNodeSteps = true
+        return prepared.run().nodeAdoptionByStep ?? []
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Batch
+import GraphRender
 import Interstice
 
 extension GraphFormat: ExpressibleByArgument {}
@@ -28,6 +30,9 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("delimiter"), help: "Edge lists: the one separator between fields (';', ',', tab); ids may then hold spaces. Default: any run of spaces, tabs, commas, semicolons.")
     var delimiter: String?
 
+    @Option(name: .customLong("organizations-from"), help: ArgumentHelp("Make organizations from this node attribute (org, department): one organization per value, a member edge from each node that has it. The other convention: organization nodes with member edges.", valueName: "attr"))
+    var organizationsFrom: String?
+
     func validate() throws {
         if directed && undirected { throw ValidationError("--directed and --undirected exclude each other") }
         if dataset == "-" && from == nil { throw ValidationError("reading standard input needs --from FORMAT") }
@@ -42,9 +47,23 @@ struct DatasetOptions: ParsableArguments {
                     allowFileReferences: allowFileReferences, delimiter: delimiter.flatMap(SheetOptions.delimiter(named:)))
     }
 
-    /// Reads the dataset.
-    func load() throws(GraphIOError) -> Network {
-        try GraphFile.read(dataset, format: from, options: readOptions)
+    /// The catalogue's dataset request.
+    var request: DatasetRequest {
+        DatasetRequest(path: dataset, format: from, options: readOptions, organizationsFrom: organizationsFrom)
+    }
+
+    /// Reads the dataset (DOT through Graphviz's cgraph), printing on stderr each spelling mapped
+    /// and each assumption made.
+    func load() throws -> Network {
+        let loaded = try request.load(readers: .withDOT(warnings: { printError("interstice: warning: \($0)") }))
+        for note in loaded.notes { printError("interstice: note: \(dataset): \(note)") }
+        return loaded.network
+    }
+
+    /// The input's path, SHA-256 and the version, for provenance.
+    var identity: InputIdentity {
+        let sha = dataset == "-" ? nil : try? Digest.dataset(path: dataset).digest
+        return InputIdentity(path: dataset, sha256: sha, version: IntersticeVersion.string, organizationsFrom: organizationsFrom)
     }
 }
 

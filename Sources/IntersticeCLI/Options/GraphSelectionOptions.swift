@@ -3,13 +3,13 @@ import Interstice
 
 extension GraphDirection: ExpressibleByArgument {}
 
-/// Which graph a structural command analyses: relations, direction, weights, nodes.
+/// Which graph a structural command analyses: translated into the catalogue's ``GraphSelection``.
 struct GraphSelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Relations to combine (default: every relation but member and participant).", valueName: "r,r"))
     var relations: String?
 
-    @Option(help: "Direction: asStored (directed when any chosen relation is), directed, undirected.")
-    var direction: GraphDirection = .asStored
+    @Option(help: "Direction: as-stored (directed when any chosen relation is), directed, undirected.")
+    var direction: GraphDirection = GraphSelection().direction
 
     @Flag(help: "Use edge weights (summed over parallel edges).")
     var weighted = false
@@ -17,18 +17,22 @@ struct GraphSelectionOptions: ParsableArguments {
     @Flag(help: "Keep organizations and collectives as nodes (default: the one-mode nodes only).")
     var allNodes = false
 
+    /// The catalogue's selection.
+    var selection: GraphSelection {
+        GraphSelection(relations: relations.map(relationList), direction: direction, weighted: weighted,
+                       nodes: allNodes ? .all : .ties)
+    }
+
     /// The chosen graph and, for each of its nodes, the network node.
     func graph(_ net: Network) throws -> (graph: CSRGraph, nodes: [Int32]) {
-        let rels = relations.map { $0.split(separator: ",").map { Relation(String($0)) } }
-        if let rels {
-            for r in rels where net.layer(r) == nil {
-                throw ValidationError("the dataset has no relation \"\(r)\"; it has \(net.relations.map(\.rawValue).joined(separator: ", "))")
-            }
-        }
-        let g = net.graph(relations: rels, direction: direction, weights: weighted ? .weight : .unweighted, selfLoops: .drop)
-        if allNodes { return (g, Array(0..<Int32(net.nodeCount))) }
-        let orgKind = net.organizationKind
-        let keep = (0..<Int32(net.nodeCount)).filter { net.kinds[Int($0)] != orgKind && net.kinds[Int($0)] != .collective }
-        return (g.induced(on: keep), keep)
+        try selection.graph(net)
+    }
+}
+
+/// `a,b` as relations, other spellings mapped (`échange` → exchange).
+func relationList(_ text: String) -> [Relation] {
+    text.split(separator: ",").map { s in
+        let r = Relation(String(s).trimmedSpaces)
+        return Vocabulary.relation(r) ?? r
     }
 }

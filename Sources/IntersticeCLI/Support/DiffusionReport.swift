@@ -62,7 +62,7 @@ enum DiffusionReport {
     }
 
     /// What produced a result: model, parameters, seed, runs, threads, version.
-    static func metadata(_ r: DiffusionResult, dataset: String) -> [(String, JSONValue)] {
+    static func metadata(_ r: DiffusionResult, dataset: String, provenance: [(String, JSONValue)] = []) -> [(String, JSONValue)] {
         let p = r.parameters
         var out: [(String, JSONValue)] = [
             ("dataset", .string(dataset)),
@@ -80,16 +80,18 @@ enum DiffusionReport {
         }
         out.append(("spread", .object([("mean", num(r.spread.value)), ("low", num(r.spread.low)), ("high", num(r.spread.high))])))
         out.append(("edges_examined", .int(Int(r.edgesExamined))))
+        if !provenance.isEmpty { out.append(("request", .object(provenance))) }
         return out
     }
 
     /// The table in a format; JSON wraps it with the metadata, the text table gets a header.
-    static func render(_ t: ResultTable, result r: DiffusionResult, format: ResultTable.Format, dataset: String) -> [UInt8] {
+    static func render(_ t: ResultTable, result r: DiffusionResult, format: ResultTable.Format, dataset: String,
+                       provenance: [(String, JSONValue)] = []) -> [UInt8] {
         switch format {
         case .csv: return t.render(.csv)
         case .json:
             let rows = JSONValue.array(t.rows.map { .object(Array(zip(t.columns, $0))) })
-            return Array((JSONValue.object(metadata(r, dataset: dataset) + [("rows", rows)]).text() + "\n").utf8)
+            return Array((JSONValue.object(metadata(r, dataset: dataset, provenance: provenance) + [("rows", rows)]).text() + "\n").utf8)
         case .table:
             let p = r.parameters
             var head = "\(p.model.description): \(r.runs) runs (seed \(p.seed)), \(p.seeds.count) seeds, horizon \(p.horizon) steps"

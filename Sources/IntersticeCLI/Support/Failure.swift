@@ -7,27 +7,27 @@ import Interstice
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let e as GraphIOError {
-        printError("interstice: \(e)")
-        throw ExitCode(exitCode(for: e.kind))
     } catch let e as ExitCode {
         throw e
     } catch let e as ValidationError {
         throw e
     } catch let e as CleanExit {
         throw e
+    } catch let e as RequestError {
+        printError("interstice: \(e)")
+        throw ExitCode(ExitStatus.code(for: e))
+    } catch let e as GraphIOError {
+        printError("interstice: \(e)")
+        throw ExitCode(ExitStatus.code(for: e))
+    } catch let e as AlgorithmError {
+        printError("interstice: \(e)")
+        throw ExitCode(ExitStatus.code(for: e))
+    } catch let e as NetworkError {
+        printError("interstice: \(e)")
+        throw ExitCode(ExitStatus.code(for: e))
     } catch {
         printError("interstice: internal error: \(error)")
-        throw ExitCode(70)
-    }
-}
-
-func exitCode(for kind: GraphIOError.Kind) -> Int32 {
-    switch kind {
-    case .badData: 65
-    case .missingInput: 66
-    case .io: 74
-    case .unsupported: 64
+        throw ExitCode(ExitStatus.internalError)
     }
 }
 
