@@ -21,6 +21,13 @@ struct ResultTableStyleTests {
             Zoé Garçon   -                              1.500
 
             """)
+        var orgs = ResultTable(columns: ["organization", "label", "members"])
+        orgs.append(["AFPA", "AFPA", .int(1)])
+        orgs.append(["cg71", "CG71 Service social", .int(3)])
+        #expect(String(decoding: orgs.render(.table), as: UTF8.self).contains("CG71 Service social"))
+        orgs = ResultTable(columns: ["organization", "label", "members"])
+        orgs.append(["AFPA", "AFPA", .int(1)])
+        #expect(String(decoding: orgs.render(.table), as: UTF8.self) == "organization  members\n------------  -------\nAFPA                1\n")
         // CSV keeps every column (its readers rely on them).
         #expect(String(decoding: sample().render(.csv), as: UTF8.self).hasPrefix("id,label,organization,betweenness\n"))
     }

@@ -79,11 +79,12 @@ public struct ResultTable: Sendable, Hashable {
     }
 
     /// The text form: columns aligned (numbers right), `label` left out when it only repeats
-    /// `id`; wider than `style.width`, text cells wrap at spaces, and when the numbers alone are
+    /// the id (the `id` column, else the first); wider than `style.width`, text cells wrap at spaces, and when the numbers alone are
     /// too wide the columns are printed in groups, each repeating the first column.
     func textTable(style: TableStyle) -> String {
         var keep = Array(columns.indices)
-        if let id = columns.firstIndex(of: "id"), let label = columns.firstIndex(of: "label"),
+        // A label that repeats the row's id (the `id` column, else the first one) is left out.
+        if let label = columns.firstIndex(of: "label"), let id = columns.firstIndex(of: "id") ?? (label > 0 ? 0 : nil),
            rows.allSatisfy({ tableText($0[label]) == tableText($0[id]) || $0[label] == .null }) {
             keep.removeAll { $0 == label }
         }
