@@ -71,6 +71,22 @@ struct SpreadsheetImportTests {
         ])
     }
 
+    @Test func longOrganizationListsAreCutAndNoRelationColumnIsSaid() throws {
+        var people = "Nom;Structure\n"
+        for i in 1...14 { people += "P\(i);S\(i)\n" }
+        let ps = try Sheet.decode(SourceText(name: "p.csv", bytes: Array(people.utf8)))
+        let ts = try Sheet.decode(SourceText(name: "t.csv", bytes: Array("Personne 1;Personne 2\nP1;P2\n".utf8)))
+        let r = try SpreadsheetImport.run(people: ps, ties: ts)
+        let lines = r.summary(peopleName: "p.csv", tiesName: "t.csv")
+        #expect(lines[0] == "p.csv: 14 people, 14 organizations, 0 collectives")
+        #expect(lines[1...2].map { $0.dropFirst(2) }.joined(separator: " ") == "organizations (members): "
+                + (1...12).map { "S\($0) (1)" }.joined(separator: ", ") + ", … (2 more; interstice info lists them)")
+        #expect(lines[3] == "t.csv: 1 tie: 1 acquaintance")
+        #expect(lines[4] == "  columns: Nom → name; Structure → organization; Personne 1 → person 1; Personne 2 → person 2; no")
+        #expect(lines[5] == "  relation column: every tie is acquaintance")
+        #expect(r.network.layer("acquaintance")?.edgeCount == 1)
+    }
+
     @Test func cp1252AndXLSXGiveTheSameFiles() throws {
         let reference = DatasetFolder.encode(try importFixtures("personnes.csv", "liens.csv").network).prefix(2)
         let cp = DatasetFolder.encode(try importFixtures("personnes-cp1252.csv", "liens-cp1252.csv", SheetOptions(encoding: .cp1252)).network).prefix(2)

@@ -124,7 +124,9 @@ public enum SpreadsheetImport {
             head += ", " + plural(collectives.count, "collective", "collectives")
             lines.append(head)
             if !organizations.isEmpty {
-                var o = "organizations (members): " + organizations.map { "\($0.id) (\($0.members))" }.joined(separator: ", ")
+                // At most 12 named, so that the summary stays a few lines.
+                var o = "organizations (members): " + organizations.prefix(12).map { "\($0.id) (\($0.members))" }.joined(separator: ", ")
+                if organizations.count > 12 { o += ", … (\(organizations.count - 12) more; interstice info lists them)" }
                 if peopleWithoutOrganization > 0 { o += "; \(peopleWithoutOrganization) without organization" }
                 lines += wrapped(o)
             }
