@@ -1,10 +1,11 @@
 # Interstice: the two Quick start commands (`make demo`, `make test`) work on a fresh machine.
 SWIFT ?= swift
 BIN := .build/release/interstice
+PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build demo test renders bench clean
+.PHONY: setup build install uninstall demo test renders bench clean
 
 ## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
 setup:
@@ -18,6 +19,15 @@ setup:
 ## build: release build of the `interstice` tool
 build: setup
 	$(SWIFT) build -c release --product interstice
+
+## install: the release build, then `interstice` into $(PREFIX)/bin (default /usr/local/bin, on the PATH)
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(BIN) "$(DESTDIR)$(PREFIX)/bin/interstice"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/interstice"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/interstice"
 
 ## demo: set-up, then the main job on the bundled datasets: what each holds, whether an
 ## invention started by each case study's collective reaches its organizations, and their diagrams

@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // .xlsx sheets are zip archives (the spreadsheet import reads them directly).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Stdlib-only module; rounding calls need libm on Linux.
@@ -30,13 +32,17 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        // zlib for gzip input; not named CZlib, which is ZIPFoundation's own zlib module on Linux.
         .systemLibrary(
-            name: "CZlib",
+            name: "IntersticeCZlib",
             path: "Sources/CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "GraphIO", dependencies: ["GraphCore", "CZlib"]),
+        .target(
+            name: "GraphIO",
+            dependencies: ["GraphCore", "IntersticeCZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CGraphviz",
             path: "Sources/CGraphviz",

@@ -18,7 +18,7 @@ struct IntersticeTool: ParsableCommand {
           interstice convert Datasets/chalon-sur-saone chalon.graphml
         """,
         version: IntersticeVersion.string,
-        subcommands: [InfoCommand.self, ConvertCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
+        subcommands: [InfoCommand.self, ConvertCommand.self, ImportCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
                       CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self, FitCommand.self,
                       GenerateCommand.self, BatchCommand.self]
     )

@@ -18,7 +18,7 @@ public enum AdjacencyListFormat {
         do { try net.addLayer(options.relation, direction: directed ? .directed : .undirected) }
         catch { throw GraphIOError(error, file: text.name) }
         var lines: [[LineTokenizer.Token]] = []
-        while tok.nextLine(tokens: &tokens) { lines.append(tokens) }
+        while try tok.nextLine(tokens: &tokens) { lines.append(tokens) }
         let b = text.bytes
         let colonStyle = lines.contains { $0.first.map { b[$0.end - 1] == 58 } ?? false }
         var declaredCount: (Int, Int)? = nil

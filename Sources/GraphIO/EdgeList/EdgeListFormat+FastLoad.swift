@@ -1,4 +1,4 @@
-import CZlib
+import IntersticeCZlib
 import GraphCore
 
 /// A graph loaded straight into CSR form from an integer edge list.

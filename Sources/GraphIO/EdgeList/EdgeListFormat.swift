@@ -1,9 +1,10 @@
 import GraphCore
 
 /// Plain edge lists as SNAP and Konect publish them: one edge per line, `source target
-/// [weight [timestamp …]]`, separated by spaces, tabs, commas or semicolons; `#` and `%`
-/// comment lines; a line with one token is an isolated node. Node ids are any tokens without
-/// separators. A first line `source,target[,weight…]` (or `from to`) is read as a header naming
+/// [weight [timestamp …]]`, separated by spaces, tabs, commas or semicolons (or only by
+/// ``ReadOptions/delimiter``, when given: then `Loïc Müller;Zoé Garçon` is one edge); `#` and
+/// `%` comment lines; a line with one token is an isolated node. Node ids are tokens without
+/// separators, or quoted (`"Loïc Müller" "Zoé Garçon"`, a quote inside doubled). A first line `source,target[,weight…]` (or `from to`) is read as a header naming
 /// the columns.
 ///
 /// Direction: ``ReadOptions/directed`` when given; else from the header comments (SNAP's
@@ -14,7 +15,7 @@ public enum EdgeListFormat {
     /// - Complexity: O(file size).
     public static func read(_ text: SourceText, options: ReadOptions = ReadOptions()) throws(GraphIOError) -> Network {
         try text.validateUTF8()
-        var tok = LineTokenizer(text)
+        var tok = LineTokenizer(text, delimiter: options.delimiter?.asciiValue, quotes: true)
         var tokens: [LineTokenizer.Token] = []
         var headerDirection: Bool?
         var net = Network()
@@ -29,7 +30,7 @@ public enum EdgeListFormat {
             if words.first == "asym" || words.first == "bip" { headerDirection = true }
             if words.first == "sym" { headerDirection = false }
         }
-        while tok.nextLine(tokens: &tokens, comment: sniff) {
+        while try tok.nextLine(tokens: &tokens, comment: sniff) {
             if first {
                 first = false
                 let t0 = tok.string(tokens[0]).lowercased()
@@ -48,11 +49,14 @@ public enum EdgeListFormat {
                 // A last line cut after its first token, in a file of edges: truncated.
                 throw text.error(at: text.bytes.count, "unexpected end of file: the last line has a source and no target")
             }
+            for k in 0..<min(2, tokens.count) where tokens[k].start == tokens[k].end && !tokens[k].quoted {
+                throw text.error(at: tokens[k].start, "empty \(k == 0 ? "source" : "target") id")
+            }
             let u = net.node(tok.string(tokens[0]))
             guard tokens.count >= 2 else { continue }
             let v = net.node(tok.string(tokens[1]))
             var weight = 1.0
-            if tokens.count >= 3 {
+            if tokens.count >= 3 && tokens[2].end > tokens[2].start {
                 let t = tok.string(tokens[2])
                 guard let w = Double(t), w.isFinite else {
                     throw text.error(at: tokens[2].start, "expected a number for weight (third column), found \(GraphIOError.quote(t))")

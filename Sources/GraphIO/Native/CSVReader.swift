@@ -24,15 +24,21 @@ struct CSVReader {
     }
 
     let text: SourceText
+    /// The field separator: `,` for the native format; `;` or tab for spreadsheet exports.
+    let delimiter: UInt8
     private var pos = 0
 
-    init(_ text: SourceText) { self.text = text }
+    init(_ text: SourceText, delimiter: UInt8 = 44) {
+        self.text = text
+        self.delimiter = delimiter
+    }
 
     /// The next record, or nil at the end. A blank line is skipped.
     /// - Complexity: O(record length).
     mutating func next() throws(GraphIOError) -> Record? {
         let b = text.bytes
         let n = b.count
+        let sep = delimiter
         // Skip blank lines.
         while pos < n && (b[pos] == 10 || (b[pos] == 13 && pos + 1 < n && b[pos + 1] == 10)) {
             pos += b[pos] == 13 ? 2 : 1
@@ -59,18 +65,18 @@ struct CSVReader {
                 guard closed else {
                     throw text.error(at: fieldStart, "unclosed quote: this field's opening quote has no closing quote")
                 }
-                if pos < n && b[pos] != 44 && b[pos] != 10 && b[pos] != 13 {
+                if pos < n && b[pos] != sep && b[pos] != 10 && b[pos] != 13 {
                     if buffer.contains(10) {
                         // Text right after a quote that closed on a later line: the likely cause
                         // is a quote that was never closed on its own line.
                         throw text.error(at: fieldStart, "unclosed quote: the quoted field opened here runs on to line \(text.location(of: pos).line), where text follows its closing quote")
                     }
-                    throw text.error(at: pos, "expected a comma or the end of the line after a closing quote, found \(GraphIOError.quote(bytes: b[pos..<min(n, pos + 10)]))")
+                    throw text.error(at: pos, "expected \(CSVReader.name(of: sep)) or the end of the line after a closing quote, found \(GraphIOError.quote(bytes: b[pos..<min(n, pos + 10)]))")
                 }
             } else {
                 while pos < n {
                     let c = b[pos]
-                    if c == 44 || c == 10 || c == 13 { break }
+                    if c == sep || c == 10 || c == 13 { break }
                     if c == 34 {
                         throw text.error(at: pos, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                     }
@@ -80,7 +86,7 @@ struct CSVReader {
             fields.append(Field(value: String(decoding: buffer, as: UTF8.self), offset: fieldStart))
             recordEnd = pos
             if pos >= n { break }
-            if b[pos] == 44 { pos += 1; continue }
+            if b[pos] == sep { pos += 1; continue }
             if b[pos] == 13 {
                 guard pos + 1 < n && b[pos + 1] == 10 else {
                     throw text.error(at: pos, "a lone carriage return; lines must end with LF or CRLF")
@@ -94,12 +100,24 @@ struct CSVReader {
     }
 }
 
-/// Quotes a field for CSV when it needs it (comma, quote, CR, LF, or surrounding spaces).
-func csvField(_ s: String) -> String {
+extension CSVReader {
+    /// A separator as words, for messages ("a comma", "a semicolon", "a tab").
+    static func name(of separator: UInt8) -> String {
+        switch separator {
+        case 44: "a comma"
+        case 59: "a semicolon"
+        case 9: "a tab"
+        default: "the separator \(GraphIOError.quote(String(UnicodeScalar(separator))))"
+        }
+    }
+}
+
+/// Quotes a field for CSV when it needs it (the separator, quote, CR, LF, or surrounding spaces).
+func csvField(_ s: String, separator: UInt8 = 44) -> String {
     if s.isEmpty { return s }
     var needs = s.first == " " || s.last == " "
     if !needs {
-        for u in s.utf8 where u == 44 || u == 34 || u == 10 || u == 13 { needs = true; break }
+        for u in s.utf8 where u == separator || u == 34 || u == 10 || u == 13 { needs = true; break }
     }
     guard needs else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

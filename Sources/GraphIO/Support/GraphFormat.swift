@@ -72,11 +72,16 @@ public struct ReadOptions: Sendable, Hashable {
     public var relation: Relation
     /// DOT: allow attributes that make Graphviz read local files.
     public var allowFileReferences: Bool
+    /// Edge lists: the one character between fields (`;`, tab…); nil: any run of spaces, tabs,
+    /// commas and semicolons. Must be ASCII.
+    public var delimiter: Character?
 
-    public init(directed: Bool? = nil, relation: Relation = "edge", allowFileReferences: Bool = false) {
+    public init(directed: Bool? = nil, relation: Relation = "edge", allowFileReferences: Bool = false,
+                delimiter: Character? = nil) {
         self.directed = directed
         self.relation = relation
         self.allowFileReferences = allowFileReferences
+        self.delimiter = delimiter
     }
 }
 

@@ -1,5 +1,5 @@
 import Foundation
-import CZlib
+import IntersticeCZlib
 
 /// The bytes of an input file (decompressed when gzip), with its name for error messages, and
 /// byte-offset → line/column conversion done only when an error is reported.

@@ -54,7 +54,7 @@ struct BrokerageCommand: ParsableCommand {
                     ("rows", rows),
                 ]).text() + "\n").utf8))
             } else {
-                try output.emit(t.render(output.format))
+                try output.emit(t)
             }
         }
     }

@@ -90,16 +90,27 @@ struct CentralityCommand: ParsableCommand {
                 }
                 order = Array(order.prefix(top))
             }
-            var t = ResultTable(columns: ["id", "label"] + result.columns.map(\.measure.rawValue))
+            // Each node's organizations (by label), when the dataset has organizations.
+            let orgs = net.organizations()
+            let withOrganizations = orgs.groupCount > 0
+            func organization(_ v: Int32) -> JSONValue {
+                let names = orgs.groups(of: v).map { g -> String in
+                    let node = orgs.groupNodes[Int(g)]
+                    return node >= 0 ? net.displayLabel(node) : orgs.groupNames[Int(g)]
+                }
+                return names.isEmpty ? .null : .string(names.joined(separator: "; "))
+            }
+            var t = ResultTable(columns: ["id", "label"] + (withOrganizations ? ["organization"] : [])
+                                + result.columns.map(\.measure.rawValue))
             for i in order {
                 let v = result.nodes[i]
-                t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v))]
+                t.append([.string(net.ids[Int(v)]), .string(net.displayLabel(v))] + (withOrganizations ? [organization(v)] : [])
                          + result.columns.map { DiffusionReport.num($0.scores.scores[i]) })
             }
             if output.format == .json {
                 try output.emit(CentralityReport.json(result, table: t, identity: input.identity))
             } else {
-                try output.emit(t.render(output.format), provenance: CentralityReport.provenance(result, identity: input.identity))
+                try output.emit(t, provenance: CentralityReport.provenance(result, identity: input.identity))
             }
         }
     }

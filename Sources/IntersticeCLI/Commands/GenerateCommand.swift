@@ -37,10 +37,16 @@ struct GenerateCommand: ParsableCommand {
             if out == "-" && to == .native { throw ValidationError("the native format is a folder; it cannot go to standard output") }
         }
 
-        /// The dataset name: the output's last path component without its extension.
+        /// The dataset name: the output's last path component, without its extension when it
+        /// names a format (`bridging-0.2-1` stays whole; `g.gml.gz` is `g`).
         var name: String {
             let last = out.split(separator: "/").last.map(String.init) ?? out
-            return last == "-" ? "generated" : String(last.split(separator: ".").first ?? Substring(last))
+            if last == "-" { return "generated" }
+            guard format != .native, GraphFormat.infer(fromPath: last) != nil else { return last }
+            var n = last
+            if n.lowercased().hasSuffix(".gz") { n.removeLast(3) }
+            if let dot = n.lastIndex(of: "."), dot != n.startIndex { n = String(n[..<dot]) }
+            return n
         }
 
         /// The format: --to, else from the name, else a native folder (a name without extension).
@@ -48,8 +54,17 @@ struct GenerateCommand: ParsableCommand {
             to ?? (GraphFormat.infer(fromPath: out, isFolder: DatasetFolder.isFolder(out)) == nil ? .native : nil)
         }
 
+        /// Writes the network; missing parent folders are created (`territories/t1` on a fresh clone).
         func write(_ net: Network) throws {
-            try reportingFailures { try GraphFile.write(net, to: out, format: format) }
+            try reportingFailures {
+                if out != "-" {
+                    let parent = URL(fileURLWithPath: out).deletingLastPathComponent()
+                    do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+                        throw GraphIOError(.io, file: out, "cannot create the folder \(parent.path): \(error.localizedDescription)")
+                    }
+                }
+                try GraphFile.write(net, to: out, format: format)
+            }
         }
     }
 

@@ -60,7 +60,7 @@ struct StructureCommand: ParsableCommand {
                     return
                 } catch { throw ValidationError("\(error)") }
             }
-            try output.emit(t.render(output.format))
+            try output.emit(t)
         }
     }
 

@@ -28,6 +28,9 @@ struct DatasetOptions: ParsableArguments {
     @Flag(name: .customLong("allow-file-references"), help: "DOT: allow attributes that make Graphviz read local files.")
     var allowFileReferences = false
 
+    @Option(name: .customLong("delimiter"), help: "Edge lists: the one separator between fields (';', ',', tab); ids may then hold spaces. Default: any run of spaces, tabs, commas, semicolons.")
+    var delimiter: String?
+
     @Option(name: .customLong("organizations-from"), help: ArgumentHelp("Make organizations from this node attribute (org, department): one organization per value, a member edge from each node that has it. The other convention: organization nodes with member edges.", valueName: "attr"))
     var organizationsFrom: String?
 
@@ -35,11 +38,14 @@ struct DatasetOptions: ParsableArguments {
         if directed && undirected { throw ValidationError("--directed and --undirected exclude each other") }
         if dataset == "-" && from == nil { throw ValidationError("reading standard input needs --from FORMAT") }
         if dataset == "-" && from == .native { throw ValidationError("the native format is a folder; it cannot come from standard input") }
+        if let delimiter, SheetOptions.delimiter(named: delimiter) == nil {
+            throw ValidationError("--delimiter: expected one character (; , | or tab), found \"\(delimiter)\"")
+        }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(directed: directed ? true : (undirected ? false : nil), relation: Relation(edgeRelation),
-                    allowFileReferences: allowFileReferences)
+                    allowFileReferences: allowFileReferences, delimiter: delimiter.flatMap(SheetOptions.delimiter(named:)))
     }
 
     /// The catalogue's dataset request.
@@ -62,10 +68,15 @@ struct DatasetOptions: ParsableArguments {
     }
 }
 
+/// Languages of numbers in output.
+enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
+    case en, fr
+}
+
 /// Where and how a command prints its results.
 struct OutputOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: "Output form: table, json or csv.")
-    var format: ResultTable.Format = .table
+    var formatOption: ResultTable.Format = .table
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String = "-"
@@ -73,9 +84,54 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "CSV: start with the request as `# key: value` comment lines instead of writing FILE.meta.json beside the file.")
     var commentHeader = false
 
-    /// Writes bytes to the output.
+    @Flag(name: .customLong("excel"), help: "CSV for Excel: a UTF-8 byte-order mark and ';' between fields (implies --format csv).")
+    var excel = false
+
+    @Option(name: .customLong("lang"), help: "Numbers in tables and Excel CSV: en (0.25) or fr (0,25).")
+    var lang: OutputLanguage = .en
+
+    @Option(name: .customLong("columns"), help: ArgumentHelp("Only these columns, in this order (table and CSV).", valueName: "c,c"))
+    var columns: String?
+
+    /// The output form: `--excel` makes a table CSV.
+    var format: ResultTable.Format { excel && formatOption == .table ? .csv : formatOption }
+
+    /// The style of tables and CSV.
+    var style: TableStyle { TableStyle(excel: excel, decimalComma: lang == .fr) }
+
+    var chosenColumns: [String]? {
+        columns.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    func validate() throws {
+        if formatOption == .json && (excel || lang == .fr || columns != nil) {
+            throw ValidationError("--excel, --lang and --columns shape tables and CSV, not JSON")
+        }
+        if format == .csv && lang == .fr && !excel {
+            throw ValidationError("--lang fr writes decimal commas; in CSV they need --excel (fields separated by ';')")
+        }
+        if let c = chosenColumns, c.isEmpty { throw ValidationError("--columns needs at least one column name") }
+    }
+
+    /// Writes bytes a command made to the output; CSV goes through ``CSVRestyle`` for
+    /// `--excel`, `--lang` and `--columns`.
     func emit(_ bytes: [UInt8]) throws(GraphIOError) {
-        try OutputFile.write(bytes, to: output)
+        var b = bytes
+        switch format {
+        case .csv where excel || columns != nil:
+            b = try CSVRestyle.restyle(bytes, style: style, columns: chosenColumns)
+        case .table where columns != nil || lang == .fr:
+            throw GraphIOError(.unsupported, file: columns != nil ? "--columns" : "--lang",
+                               "this command's text report cannot choose columns or write decimal commas; use --format csv --excel")
+        default:
+            break
+        }
+        try OutputFile.write(b, to: output)
+    }
+
+    /// Writes a result table in the output's format and style, with the chosen columns.
+    func emit(_ table: ResultTable) throws(GraphIOError) {
+        try emit(table, provenance: [])
     }
 
     /// Writes a result and what produced it. JSON carries the request inside; CSV gets it as a
@@ -83,13 +139,30 @@ struct OutputOptions: ParsableArguments {
     /// lines with --comment-header (the only way when writing to standard output).
     func emit(_ bytes: [UInt8], provenance: [(String, JSONValue)]) throws(GraphIOError) {
         guard format == .csv, !provenance.isEmpty else { return try emit(bytes) }
-        let meta = JSONValue.object(provenance)
+        let b = excel || columns != nil ? try CSVRestyle.restyle(bytes, style: style, columns: chosenColumns) : bytes
+        try write(b, provenance: provenance)
+    }
+
+    /// Writes a result table in the output's format and style, and what produced it (see
+    /// ``emit(_:provenance:)``).
+    func emit(_ table: ResultTable, provenance: [(String, JSONValue)]) throws(GraphIOError) {
+        let t = try chosenColumns.map { c throws(GraphIOError) in try table.selecting(c) } ?? table
+        let b = t.render(format, style: style)
+        guard format == .csv, !provenance.isEmpty else { return try OutputFile.write(b, to: output) }
+        try write(b, provenance: provenance)
+    }
+
+    private func write(_ csv: [UInt8], provenance: [(String, JSONValue)]) throws(GraphIOError) {
         if commentHeader {
             var head = ""
-            for (k, v) in provenance { head += "# \(k): \(v.text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))\n" }
-            return try OutputFile.write(Array(head.utf8) + bytes, to: output)
+            for (k, v) in provenance {
+                head += "# \(k): \(v.text().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))\n"
+            }
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            let body = csv.starts(with: bom) ? Array(csv.dropFirst(3)) : csv
+            return try OutputFile.write((csv.starts(with: bom) ? bom : []) + Array(head.utf8) + body, to: output)
         }
-        if output != "-" { try OutputFile.write(Array((meta.text() + "\n").utf8), to: output + ".meta.json") }
-        try OutputFile.write(bytes, to: output)
+        if output != "-" { try OutputFile.write(Array((JSONValue.object(provenance).text() + "\n").utf8), to: output + ".meta.json") }
+        try OutputFile.write(csv, to: output)
     }
 }
