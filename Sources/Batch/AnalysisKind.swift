@@ -16,7 +16,12 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
     /// A diagram through Graphviz (`interstice render`), written beside the store.
     case render
 
-    public static let models = ["ic", "lt", "complex", "si", "sis", "sir", "bass"]
+    public static let models = ["ic", "lt", "complex", "si", "sis", "sir", "bass", "practice"]
+
+    /// The parameters of the practice model (default nil: the library's documented default;
+    /// given with a job whose models do not include practice, the job fails naming them).
+    public static let practiceParameters = ["forgetting", "routinization", "turnover", "replace", "endorsement",
+                                            "formalization", "compliance"]
     public static let measures = ["degree", "in_degree", "out_degree", "strength", "betweenness", "closeness",
                                   "harmonic", "pagerank", "eigenvector", "katz", "hub", "authority"]
 
@@ -41,6 +46,13 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
         ParameterSpec("bass_p", .number(0...1, openLow: false), default: .double(0.01), "Bass external influence"),
         ParameterSpec("bass_q", .number(0...1, openLow: false), default: .double(0.3), "Bass imitation"),
         ParameterSpec("curves", .boolean, default: .bool(true), "store the adoption curves per organization"),
+        ParameterSpec("forgetting", .number(0...1, openLow: false), default: nil, "practice: per-step forgetting δ (default 0.05)"),
+        ParameterSpec("routinization", .integer(0...100_000), default: nil, "practice: steps R the share must hold before institutionalization (default 6)"),
+        ParameterSpec("turnover", .number(0...1, openLow: false), default: nil, "practice: per-step probability that a participant leaves (default 0.02)"),
+        ParameterSpec("replace", .choice(PracticeParameters.Replacement.allCases.map(\.rawValue)), default: nil, "practice: who replaces a leaver, colleague or none (default colleague)"),
+        ParameterSpec("endorsement", .number(0...1, openLow: false), default: nil, "practice: per-step endorsement by an informed management (default 0.2)"),
+        ParameterSpec("formalization", .number(0...1, openLow: false), default: nil, "practice: per-step formalization once endorsed (default 0.02; 0: off)"),
+        ParameterSpec("compliance", .number(0...1, openLow: false), default: nil, "practice: probability a member adopts a formalized practice (default 0.5)"),
     ]
 
     /// The parameters, in the order the manifest documentation lists them.
@@ -74,7 +86,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
             ] + Self.diffusionCommon
         case .reach:
             return [
-                ParameterSpec("models", .list(.choice(Self.models)), default: .array(["ic", "lt", "complex"]), "models side by side"),
+                ParameterSpec("models", .list(.choice(Self.models)), default: .array(["practice"]), "models side by side"),
                 ParameterSpec("null", .choice(NullModel.allCases.map(\.rawValue) + ["none"]), default: .string("organization-preserving"), "null model"),
                 ParameterSpec("null_samples", .integer(0...100_000), default: .int(99), "randomized networks"),
                 ParameterSpec("null_runs", .integer(1...10_000_000), default: .int(500), "runs on each randomized network"),

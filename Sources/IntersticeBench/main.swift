@@ -9,7 +9,7 @@ import Interstice
 //   IntersticeBench algorithms --graph FILE [--task …] [--threads N]
 //   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
 //   IntersticeBench render [--nodes 10000] [--edges 30000] [--engine sfdp] [--repeats 3]
-//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
+//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt,si,practice] [--runs 1000] [--threads T] [--repeats 3]
 //
 // Speed and memory live here, never in timed tests. Compare with ../shared/bench/peers.py
 // measured in the same session.

@@ -53,12 +53,44 @@ struct DiffusionCommandTests {
     }
 
     @Test func reachTableNamesEveryOrganizationAndTheNull() throws {
-        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "300", "--null-samples", "4",
-                             "--null-runs", "50"])
+        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--models", "ic,lt,complex", "--runs", "300",
+                             "--null-samples", "4", "--null-runs", "50"])
         #expect(r.status == 0, "\(r.stderr)")
         for org in ["ccas-house", "cg71", "pes", "scheme", "training"] { #expect(r.stdout.contains(org)) }
         #expect(r.stdout.contains("== ic") && r.stdout.contains("== lt") && r.stdout.contains("== complex k=2"))
         #expect(r.stdout.contains("organizations institutionalized"))
+    }
+
+    /// The practice model is reach's default; its options reach the library and land in the
+    /// JSON metadata; options a model would ignore and the removed head rules are errors.
+    @Test func reachDefaultsToThePracticeModelAgainstTheCollectivePreservingNull() throws {
+        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "200", "--null", "collective-preserving",
+                             "--null-samples", "4", "--null-runs", "50", "--forgetting", "0.1", "--turnover", "0.05",
+                             "--replace", "none", "--end", "12", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        #expect(d["null_model"] as? String == "collective-preserving")
+        let m = (d["models"] as! [[String: Any]])[0]
+        #expect(m["model"] as? String == "practice")
+        let params = m["parameters"] as! [String: Any]
+        #expect(params["forgetting"] as? String == "0.1" && params["turnover"] as? String == "0.05" && params["replace"] as? String == "none")
+        #expect(params["routinization"] as? String == "6" && params["formalization"] as? String == "0.02")
+        #expect(m["collective_end"] as? Int == 12)
+        #expect((m["departures"] as? [String: Any])?["mean"] as? Double ?? 0 > 0)
+        let orgs = m["organizations"] as! [[String: Any]]
+        #expect(orgs.allSatisfy { $0["p_endorsed"] is Double && $0["p_formalized"] is Double })
+        let table = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "100", "--null", "none"])
+        #expect(table.status == 0 && table.stdout.contains("== practice") && table.stdout.contains("P(endorsed)"))
+
+        let ignored = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--models", "ic", "--forgetting", "0.1"])
+        #expect(ignored.status == 64 && ignored.stderr.contains("--forgetting only apply to the practice model"))
+        let compliance = try CLI.run(["diffuse", Fixtures.dataset("chalon-sur-saone"), "--model", "practice",
+                                      "--formalization", "0", "--compliance", "0.9"])
+        #expect(compliance.status == 64 && compliance.stderr.contains("--compliance: formalization is off"))
+        let range = try CLI.run(["diffuse", Fixtures.dataset("chalon-sur-saone"), "--model", "practice", "--forgetting", "1.5"])
+        #expect(range.status == 64 && range.stderr.contains("--forgetting: must be a probability in [0, 1]"))
+        let head = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--rule", "head"])
+        #expect(head.status == 64 && head.stderr.contains("head rules were removed"))
     }
 
     @Test func reachJSONHasPValuesWithTheirSampleCount() throws {

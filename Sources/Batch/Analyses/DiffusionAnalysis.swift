@@ -47,8 +47,34 @@ enum DiffusionAnalysis {
                                  collectiveEnd: end < 0 ? nil : end, heads: f.heads, rule: f.rule)
     }
 
-    static func model(_ name: String, _ p: Parameters) -> DiffusionModel {
+    /// The practice model's parameters from a job (the library's defaults where not given);
+    /// given practice parameters with no practice model, or ones the model would ignore, fail.
+    static func practice(_ names: [String], _ p: Parameters) throws(JobFailure) -> PracticeParameters {
+        let given = AnalysisKind.practiceParameters.filter { p.values[$0] != nil && p.values[$0] != .null }
+        if !given.isEmpty && !names.contains("practice") {
+            throw JobFailure("\(given.joined(separator: ", ")) only apply to the practice model, which is not among the models (\(names.joined(separator: ", ")))")
+        }
+        var x = PracticeParameters()
+        if let v = p.optionalDouble("forgetting") { x.forgetting = v }
+        if let v = p.optionalInt("routinization") { x.routinization = v }
+        if let v = p.optionalDouble("turnover") { x.turnover = v }
+        if let v = p.string("replace") { x.replacement = PracticeParameters.Replacement(rawValue: v) ?? x.replacement }
+        if let v = p.optionalDouble("endorsement") { x.endorsement = v }
+        if let v = p.optionalDouble("formalization") { x.formalization = v }
+        if let v = p.optionalDouble("compliance") { x.compliance = v }
+        do { try x.validate() } catch { throw JobFailure(error.description.replacingOccurrences(of: "--", with: "")) }
+        if given.contains("compliance") && x.formalization == 0 {
+            throw JobFailure("compliance: formalization is off (formalization 0), so no member is ever asked to comply")
+        }
+        if given.contains("replace") && x.turnover == 0 {
+            throw JobFailure("replace: turnover is off (turnover 0), so nobody is ever replaced")
+        }
+        return x
+    }
+
+    static func model(_ name: String, _ p: Parameters, practice: PracticeParameters = PracticeParameters()) -> DiffusionModel {
         switch name {
+        case "practice": return .practice(practice)
         case "lt": return .linearThreshold(p.optionalDouble("threshold").map { .fixed($0) } ?? .uniformRandom)
         case "complex": return .complexContagion(p.optionalDouble("fraction").map { .fractional($0) } ?? .absolute(p.int("k", 2)))
         case "si": return .si
@@ -73,7 +99,8 @@ enum DiffusionAnalysis {
         guard !seeds.isEmpty else { throw JobFailure("no seed: the collective has no participants") }
         let graph = net.diffusionGraph(try channels(net, p))
         let name = p.string("model") ?? "ic"
-        let parameters = DiffusionParameters(model: model(name, p), seeds: seeds, runs: p.int("runs", 1000),
+        let x = try practice([name], p)
+        let parameters = DiffusionParameters(model: model(name, p, practice: x), seeds: seeds, runs: p.int("runs", 1000),
                                              horizon: p.int("horizon", 50), seed: p.seed, threads: threads,
                                              frame: frame(net, collective: collective, p))
         let r = Diffusion.simulate(graph, parameters)
@@ -88,10 +115,11 @@ enum DiffusionAnalysis {
             throw JobFailure("the dataset has no collective (a node of kind collective with participant edges)")
         }
         guard !collective.participants.members.isEmpty else { throw JobFailure("the collective has no participants") }
-        let names = p.strings("models") ?? ["ic", "lt", "complex"]
+        let names = p.strings("models") ?? ["practice"]
         let nullName = p.string("null") ?? "organization-preserving"
+        let x = try practice(names, p)
         let analysis = ReachAnalysis(
-            models: names.map { model($0, p) }, channels: try channels(net, p), runs: p.int("runs", 1000),
+            models: names.map { model($0, p, practice: x) }, channels: try channels(net, p), runs: p.int("runs", 1000),
             horizon: p.int("horizon", 50), seed: p.seed, threads: threads, nullModel: NullModel(rawValue: nullName),
             nullSamples: p.int("null_samples", 99), nullRuns: p.int("null_runs", 500))
         let result = analysis.run(net, seeds: collective.participants.members,

@@ -97,7 +97,8 @@ public struct ReachAnalysis: Sendable {
         if let nullModel {
             for k in 0..<nulls {
                 var rng = SplitMix64(seed: seed, stream: (1 << 32) + UInt64(k))
-                let sample = nullModel.sample(network, rng: &rng, relations: Array(channels.strength.keys))
+                let sample = nullModel.sample(network, rng: &rng, relations: Array(channels.strength.keys),
+                                              participants: observedFrame.participants.members)
                 nullNetworks.append((sample.diffusionGraph(channels), frame(sample)))
             }
         }

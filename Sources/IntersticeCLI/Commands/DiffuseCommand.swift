@@ -22,7 +22,7 @@ struct DiffuseCommand: ParsableCommand {
     )
 
     @OptionGroup var input: DatasetOptions
-    @Option(help: "Model: ic, lt, complex, si, sis, sir, sir-continuous, bass.")
+    @Option(help: "Model: ic, lt, complex, si, sis, sir, sir-continuous, bass, practice.")
     var model: DiffusionModelName = .ic
     @Option(help: "Seeds: collective:NAME, ids, random:K or top:K:MEASURE (default: the collective's participants).")
     var seeds: String?
@@ -34,6 +34,10 @@ struct DiffuseCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also write the adoption curves per organization, with 95% bands, as SVG.", valueName: "file.svg"))
     var plot: String?
+
+    func validate() throws {
+        try parameters.checkIgnored(by: [model])
+    }
 
     func run() throws {
         try reportingFailures {

@@ -9,15 +9,20 @@ struct ReachCommand: ParsableCommand {
         abstract: "Does an invention started by the collective reach and become institutionalized in the organizations, and is that different from chance?",
         discussion: """
         Seeds are the collective's participants (or --seeds: then, without a collective, the seeds \
-        are the group the invention starts from, and nothing lapses). Independent cascade, linear threshold and \
-        complex contagion (k = 2) run side by side; an organization is reached when a member \
-        outside the collective adopts, and institutionalized when a share θ of those members hold \
-        it (--theta, --rule). At the collective's end (its dates, one step = --step-days days) \
-        participants of organizations that have not institutionalized it drop it. Each statistic \
-        is compared with --null-samples networks of the --null model.
+        are the group the invention starts from, and nothing lapses). The default model is \
+        practice: holders pass it on at every step, forget it (--forgetting) unless the collective \
+        or an institutionalized organization sustains them, participants leave (--turnover, \
+        --replace), an organization is institutionalized when a share θ of its members beyond the \
+        collective hold it for --routinization steps, or when its management, having endorsed it \
+        (--endorsement), formalizes it (--formalization, --compliance). Other models (--models \
+        ic,lt,complex,…) run side by side; with them, at the collective's end (its dates, one step \
+        = --step-days days) participants of organizations that have not institutionalized it drop \
+        it. Each statistic is compared with --null-samples networks of the --null model \
+        (collective-preserving keeps every tie of the participants and rewires the others).
 
         Example:
           interstice reach Datasets/cucm-plie
+          interstice reach Datasets/cucm-plie --forgetting 0.1 --turnover 0.05 --end 12 --null collective-preserving
           interstice reach Datasets/chalon-sur-saone --probability 0.3 --null label-permutation --format json
           interstice reach Datasets/medInnovations --seeds "toa<=2" --organizations level=hospital --probability 0.1
         """
@@ -26,12 +31,12 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var input: DatasetOptions
     @Option(help: ArgumentHelp("Where the invention starts (default: the collective's participants): collective:NAME, comma-separated ids, random:K, top:K:MEASURE, or ATTR<=VALUE (also <, =, >=, >).", valueName: "spec"))
     var seeds: String?
-    @Option(help: "Models to compare, comma-separated: ic, lt, complex, si, sis, sir, bass.")
-    var models = "ic,lt,complex"
+    @Option(help: "Models to compare, comma-separated: practice, ic, lt, complex, si, sis, sir, bass.")
+    var models = "practice"
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
-    @Option(help: "Null model: organization-preserving, configuration, label-permutation, none.")
+    @Option(help: "Null model: organization-preserving, collective-preserving, configuration, label-permutation, none.")
     var null = "organization-preserving"
     @Option(help: "Randomized networks for the p-values.")
     var nullSamples = 99
@@ -43,12 +48,13 @@ struct ReachCommand: ParsableCommand {
 
     func validate() throws {
         guard null == "none" || NullModel(rawValue: null) != nil else {
-            throw ValidationError("--null takes organization-preserving, configuration, label-permutation or none")
+            throw ValidationError("--null takes organization-preserving, collective-preserving, configuration, label-permutation or none")
         }
         guard nullSamples >= 0, nullRuns > 0 else { throw ValidationError("--null-samples must be ≥ 0 and --null-runs > 0") }
         for m in models.split(separator: ",") where DiffusionModelName(rawValue: String(m)) == nil {
-            throw ValidationError("unknown model \"\(m)\"; models are ic, lt, complex, si, sis, sir, bass")
+            throw ValidationError("unknown model \"\(m)\"; models are practice, ic, lt, complex, si, sis, sir, bass")
         }
+        try parameters.checkIgnored(by: models.split(separator: ",").compactMap { DiffusionModelName(rawValue: String($0)) })
     }
 
     func run() throws {
@@ -178,7 +184,11 @@ enum ReachReport {
                               c.samples > 0 ? num(c.nullMean) : .null, c.samples > 0 ? num(c.pLess) : .null,
                               c.samples > 0 ? num(c.pGreater) : .null])
                 }
+                t = DiffusionReport.withManagement(t, m.observed, compact: true)
                 out += String(decoding: t.render(.table), as: UTF8.self) + "\n"
+                if let d = m.observed.departures, o.parameters.turnover != nil || d.value > 0 {
+                    out += "Participants who left the collective per run: \(ResultTable(columns: []).fixed(d.value, digits: 2)) [\(ResultTable(columns: []).fixed(d.low, digits: 2)), \(ResultTable(columns: []).fixed(d.high, digits: 2))].\n"
+                }
                 var s = ResultTable(columns: ["statistic", "observed", "null mean", "null sd", "p less", "p greater"])
                 s.tableDigits = 3
                 for c in m.overall {

@@ -51,7 +51,7 @@ struct RelaysCommand: ParsableCommand {
     var epsilon = 0.1
     @Option(help: "IMM: the guarantee holds with probability 1 − n^−ℓ.")
     var ell = 1.0
-    @Option(help: "Model: ic, lt, complex, si, sis, sir, bass (imm: ic or lt).")
+    @Option(help: "Model: ic, lt, complex, si, sis, sir, bass, practice (imm: ic or lt).")
     var model: DiffusionModelName = .ic
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
@@ -60,6 +60,7 @@ struct RelaysCommand: ParsableCommand {
 
     func validate() throws {
         guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
+        try parameters.checkIgnored(by: [model])
         guard monteCarlo.targetHalfWidth == nil else {
             throw ValidationError("--target-half-width does not apply to relays: every set uses the same --runs, so gains stay paired")
         }

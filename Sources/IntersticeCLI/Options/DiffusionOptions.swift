@@ -2,11 +2,11 @@ import ArgumentParser
 import Interstice
 
 extension DiffusionModelName: ExpressibleByArgument {}
-extension InstitutionalizationRule.Mode: ExpressibleByArgument {}
+extension PracticeParameters.Replacement: ExpressibleByArgument {}
 
 /// The model names of `--model`.
 enum DiffusionModelName: String, CaseIterable, Sendable {
-    case ic, lt, complex, si, sis, sir, bass
+    case ic, lt, complex, si, sis, sir, bass, practice
     case sirContinuous = "sir-continuous"
 }
 
@@ -61,8 +61,17 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: "Institutionalization: the share θ of non-participant members who must hold it.")
     var theta = 0.5
 
-    @Option(help: "Institutionalization rule: share, head, share-or-head, share-and-head.")
+    @Option(help: "Institutionalization rule: share (the head rules were removed: see the practice model's --endorsement and --formalization).",
+            transform: ChannelOptions.parseRule)
     var rule: InstitutionalizationRule.Mode = .share
+
+    static func parseRule(_ text: String) throws -> InstitutionalizationRule.Mode {
+        if let mode = InstitutionalizationRule.Mode(rawValue: text) { return mode }
+        if InstitutionalizationRule.removedModes.contains(text) {
+            throw ValidationError("--rule \(text): \(InstitutionalizationRule.removedModesNote)")
+        }
+        throw ValidationError("--rule takes share, found \"\(text)\"")
+    }
 
     @Option(help: ArgumentHelp("Only organizations whose attribute has this value count (for example level=hospital).", valueName: "attr=value"))
     var organizations: String?
