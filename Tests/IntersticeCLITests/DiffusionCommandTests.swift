@@ -93,6 +93,31 @@ struct DiffusionCommandTests {
         #expect(head.status == 64 && head.stderr.contains("head rules were removed"))
     }
 
+    /// --sensitivity: the JSON carries the grid and the summary states its counts; CSV is the grid.
+    @Test func reachSensitivityCarriesTheGridAndSaysHowMuchOfItHolds() throws {
+        let args = ["reach", Fixtures.dataset("cucm-plie"), "--runs", "100", "--null", "collective-preserving", "--null-samples", "4",
+                    "--null-runs", "20", "--horizon", "20", "--sensitivity", "--grid-probability", "0.05,0.2", "--grid-theta", "0.5",
+                    "--grid-forgetting", "0.1", "--grid-routinization", "0", "--grid-nulls", "collective-preserving",
+                    "--grid-runs", "50", "--grid-null-samples", "4", "--grid-null-runs", "20"]
+        let r = try CLI.run(args + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        let sweep = d["sensitivity"] as! [String: Any]
+        let grid = sweep["grid"] as! [[String: Any]]
+        #expect(sweep["settings"] as? Int == 4 && grid.count == 4)
+        #expect(Set(grid.map { $0["model"] as! String }) == ["practice", "ic"])
+        #expect(grid.allSatisfy { ["fewer", "more", "no clear difference"].contains($0["verdict"] as! String) })
+        let summary = d["summary"] as! [String]
+        let fewer = grid.filter { $0["verdict"] as? String == "fewer" }.count
+        #expect(summary.contains("Robustness (4 settings of the grid):"))
+        #expect(summary.contains { $0.contains("fewer organizations institutionalized than chance in \(fewer) of 4 settings") })
+        let csv = try CLI.run(args + ["--format", "csv"])
+        #expect(csv.stdout.hasPrefix("null,model,p,theta,forgetting,routinization,organizations_institutionalized,"))
+        #expect(csv.stdout.split(separator: "\n").count == 5)
+        let stray = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--grid-theta", "0.5"])
+        #expect(stray.status == 64 && stray.stderr.contains("--grid-theta only apply with --sensitivity"))
+    }
+
     @Test func reachJSONHasPValuesWithTheirSampleCount() throws {
         let r = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--models", "ic", "--runs", "300",
                              "--null", "label-permutation", "--null-samples", "9", "--null-runs", "50", "--format", "json"])

@@ -90,7 +90,8 @@ extension DiffusionSimulator {
                 if x.endorsement > 0 && counters.memberHolding[g] > 0 && aux.nextUnit() < x.endorsement {
                     counters.endorsedAt[g] = t
                 }
-            } else if counters.formalizedAt[g] < 0 && x.formalization > 0 && aux.nextUnit() < x.formalization {
+            } else if counters.formalizedAt[g] < 0 && x.formalization > 0 && counters.memberHolding[g] > 0
+                        && aux.nextUnit() < x.formalization {
                 counters.formalizedAt[g] = t
                 if counters.institutionalizedAt[g] < 0 { counters.institutionalizedAt[g] = t }
                 // Compliance: members who do not hold it adopt it now.

@@ -27,7 +27,8 @@
 ///      probability per step. Endorsement alone changes nothing (the study's "first circle of
 ///      hierarchy" was satisfied, and nothing spread);
 ///    - *formalization* (`formalization`): from the step after its endorsement, management
-///      formalizes the practice with this probability per step; formalization institutionalizes
+///      formalizes the practice with this probability per step while one of its members still
+///      holds it (a practice nobody holds any more is not formalized); formalization institutionalizes
 ///      the organization and pushes the practice on each of its members who does not hold it,
 ///      who adopts with probability `compliance`.
 ///

@@ -45,6 +45,48 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also write the adoption curves per organization (one panel per model) as SVG.", valueName: "file.svg"))
     var plot: String?
+    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
+    var sensitivity = false
+    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.02,0.05,0.1,0.2,0.4).", valueName: "p,p"))
+    var gridProbability: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: shares θ (default 0.3,0.5).", valueName: "θ,θ"))
+    var gridTheta: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: forgetting δ of the practice model (default 0.05,0.3).", valueName: "δ,δ"))
+    var gridForgetting: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: routinization R of the practice model (default 0,6).", valueName: "R,R"))
+    var gridRoutinization: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: models, among practice, ic, lt, complex (default practice,ic).", valueName: "m,m"))
+    var gridModels: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: null models (default collective-preserving,organization-preserving).", valueName: "null,null"))
+    var gridNulls: String?
+    @Option(help: "Sensitivity: Monte Carlo runs per setting (default 300).")
+    var gridRuns: Int?
+    @Option(help: "Sensitivity: randomized networks per setting (default 19).")
+    var gridNullSamples: Int?
+    @Option(help: "Sensitivity: runs on each randomized network (default 100).")
+    var gridNullRuns: Int?
+
+    /// The sensitivity grid: the library's documented defaults, overridden axis by axis.
+    func grid() throws -> ReachSensitivity.Grid {
+        var g = ReachSensitivity.Grid()
+        func list<T>(_ text: String?, _ name: String, _ parse: (String) -> T?) throws -> [T]? {
+            guard let text else { return nil }
+            var out: [T] = []
+            for part in text.split(separator: ",") {
+                guard let x = parse(String(part)) else { throw ValidationError("--\(name): cannot read \"\(part)\"") }
+                out.append(x)
+            }
+            return out
+        }
+        if let v = try list(gridProbability, "grid-probability", { Double($0) }) { g.probabilities = v }
+        if let v = try list(gridTheta, "grid-theta", { Double($0) }) { g.thetas = v }
+        if let v = try list(gridForgetting, "grid-forgetting", { Double($0) }) { g.forgetting = v }
+        if let v = try list(gridRoutinization, "grid-routinization", { Int($0) }) { g.routinization = v }
+        if let v = try list(gridModels, "grid-models", { ReachSensitivity.GridModel(rawValue: $0) }) { g.models = v }
+        if let v = try list(gridNulls, "grid-nulls", { NullModel(rawValue: $0) }) { g.nulls = v }
+        do { try g.validate() } catch { throw ValidationError(error.description) }
+        return g
+    }
 
     func validate() throws {
         guard null == "none" || NullModel(rawValue: null) != nil else {
@@ -55,6 +97,23 @@ struct ReachCommand: ParsableCommand {
             throw ValidationError("unknown model \"\(m)\"; models are practice, ic, lt, complex, si, sis, sir, bass")
         }
         try parameters.checkIgnored(by: models.split(separator: ",").compactMap { DiffusionModelName(rawValue: String($0)) })
+        var gridOptions: [String] = []
+        let texts: [(String, String?)] = [("--grid-probability", gridProbability), ("--grid-theta", gridTheta),
+                                          ("--grid-forgetting", gridForgetting), ("--grid-routinization", gridRoutinization),
+                                          ("--grid-models", gridModels), ("--grid-nulls", gridNulls)]
+        for (name, value) in texts where value != nil { gridOptions.append(name) }
+        let counts: [(String, Int?)] = [("--grid-runs", gridRuns), ("--grid-null-samples", gridNullSamples),
+                                        ("--grid-null-runs", gridNullRuns)]
+        for (name, value) in counts where value != nil { gridOptions.append(name) }
+        if !sensitivity && !gridOptions.isEmpty {
+            throw ValidationError("\(gridOptions.joined(separator: ", ")) only apply with --sensitivity")
+        }
+        if sensitivity {
+            _ = try grid()
+            guard (gridRuns ?? 1) > 0, (gridNullSamples ?? 1) > 0, (gridNullRuns ?? 1) > 0 else {
+                throw ValidationError("--grid-runs, --grid-null-samples and --grid-null-runs must be positive")
+            }
+        }
     }
 
     func run() throws {
@@ -89,7 +148,21 @@ struct ReachCommand: ParsableCommand {
                                       frame: { channels.frame($0, collective: collective, starters: start.seeds, include: include) },
                                       progress: { bar.update($0, $1) })
             bar.finish()
-            try output.emit(ReachReport.render(result, network: net, start: start, options: self))
+            var settings: [ReachSensitivity.Setting]? = nil
+            if sensitivity {
+                let ch = try channels.channels(net)
+                let practiceBase = givenPractice ? try parameters.practiceParameters() : PracticeParameters()
+                let sweep = ReachSensitivity(
+                    grid: try grid(), practice: practiceBase, relations: ch.strength.keys.sorted(), bothWays: ch.bothWays,
+                    runs: gridRuns ?? 300, horizon: monteCarlo.horizon, seed: monteCarlo.seed, threads: monteCarlo.threads,
+                    nullSamples: gridNullSamples ?? 19, nullRuns: gridNullRuns ?? 100)
+                let sweepBar = ProgressBar(label: "sensitivity")
+                settings = sweep.run(net, seeds: start.seeds.members,
+                                     frame: { channels.frame($0, collective: collective, starters: start.seeds, include: include, theta: $1) },
+                                     progress: { sweepBar.update($0, $1) })
+                sweepBar.finish()
+            }
+            try output.emit(ReachReport.render(result, network: net, start: start, options: self, sensitivity: settings))
             if let plot {
                 let fig = DiffusionPlot.figure(result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
@@ -97,6 +170,11 @@ struct ReachCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension ReachCommand {
+    /// Whether any practice option was given (the sweep then keeps them fixed).
+    var givenPractice: Bool { !parameters.givenPracticeOptions.isEmpty }
 }
 
 /// Where the invention starts: the collective's participants, or `--seeds`.
@@ -110,10 +188,26 @@ struct StartGroup {
 
 /// The reach report as a text table, CSV (one row per model × organization) or JSON.
 enum ReachReport {
+    /// One row per setting of a sensitivity sweep.
+    static func gridTable(_ settings: [ReachSensitivity.Setting]) -> ResultTable {
+        let num = DiffusionReport.num
+        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization",
+                                      "organizations_institutionalized", "null_mean", "p_less", "p_greater", "verdict"])
+        t.tableDigits = 3
+        for s in settings {
+            t.append([.string(s.null.rawValue), .string(s.model.rawValue), num(s.probability), num(s.theta),
+                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, num(s.comparison.observed),
+                      num(s.comparison.nullMean), num(s.comparison.pLess), num(s.comparison.pGreater), .string(s.verdict.rawValue)])
+        }
+        return t
+    }
+
     static func render(_ r: ReachAnalysis.Result, network net: Network, start: StartGroup,
-                       options o: ReachCommand) -> [UInt8] {
+                       options o: ReachCommand, sensitivity: [ReachSensitivity.Setting]? = nil) -> [UInt8] {
         let num = DiffusionReport.num, cell = DiffusionReport.cell
         let a = r.analysis
+        let summary = r.summary(sensitivity: sensitivity)
+        if let sensitivity, o.output.format == .csv { return gridTable(sensitivity).render(.csv) }
         switch o.output.format {
         case .csv:
             var t = ResultTable(columns: [
@@ -156,6 +250,12 @@ enum ReachReport {
                 ("null_model", .string(a.nullModel?.rawValue ?? "none")), ("null_samples", .int(a.nullModel == nil ? 0 : a.nullSamples)),
                 ("null_runs", .int(a.nullRuns)), ("version", .string(IntersticeVersion.string)),
                 ("models", models),
+                ("summary", .array(summary.map { .string($0) })),
+                ("sensitivity", sensitivity.map { s in
+                    let t = gridTable(s)
+                    return .object([("settings", .int(s.count)), ("alpha", .double(0.05)),
+                                    ("grid", .array(t.rows.map { .object(Array(zip(t.columns, $0))) }))])
+                } ?? .null),
             ]).text() + "\n").utf8)
         case .table:
             var out = "Reach of an invention started by \(start.label) "
@@ -198,6 +298,11 @@ enum ReachReport {
                 }
                 out += String(decoding: s.render(.table), as: UTF8.self)
             }
+            if let sensitivity {
+                out += "\n== Sensitivity: \(sensitivity.count) settings (p on every channel relation)\n\n"
+                out += String(decoding: gridTable(sensitivity).render(.table), as: UTF8.self)
+            }
+            out += "\n== Summary\n\n" + summary.joined(separator: "\n") + "\n"
             return Array(out.utf8)
         }
     }

@@ -154,9 +154,9 @@ struct ChannelOptions: ParsableArguments {
     /// collective, `starters` as the group the invention starts from, with no end), the
     /// organizations kept by `include`, their heads, and the rule.
     func frame(_ net: Network, collective: Collective?, starters: NodeSet? = nil,
-               include: (@Sendable (Int32) -> Bool)? = nil) -> OrganizationFrame {
+               include: (@Sendable (Int32) -> Bool)? = nil, theta: Double? = nil) -> OrganizationFrame {
         let f = net.diffusionFrame(collective: collective, stepDays: stepDays,
-                                   rule: InstitutionalizationRule(threshold: theta, mode: rule), include: include)
+                                   rule: InstitutionalizationRule(threshold: theta ?? self.theta, mode: rule), include: include)
         let participants = collective == nil ? (starters ?? f.participants) : f.participants
         let last = self.end.map { $0 < 0 ? nil : $0 } ?? f.collectiveEnd
         return OrganizationFrame(organizations: f.organizations, participants: participants, collectiveEnd: last, heads: f.heads, rule: f.rule)
