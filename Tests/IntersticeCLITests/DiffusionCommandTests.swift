@@ -118,6 +118,34 @@ struct DiffusionCommandTests {
         #expect(stray.status == 64 && stray.stderr.contains("--grid-theta only apply with --sensitivity"))
     }
 
+    /// --vary assumed K: distributions over redraws of the assumed ties, in JSON and CSV; --plot
+    /// marks the collective's end and states the turnover; a dataset without assumed ties is an error.
+    @Test func reachVariesTheAssumedTiesAndPlotsTheCollectivesEnd() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let svg = tmp.appendingPathComponent("reach.svg").path
+        let args = ["reach", Fixtures.dataset("cucm-plie"), "--runs", "100", "--null", "none", "--horizon", "30", "--end", "8",
+                    "--turnover", "0.05", "--vary", "assumed", "5"]
+        let r = try CLI.run(args + ["--format", "json", "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        let vary = d["vary_assumed"] as! [String: Any]
+        #expect(vary["redraws"] as? Int == 5)
+        let stats = vary["statistics"] as! [[String: Any]]
+        #expect(stats.count == 4 && stats.allSatisfy { ($0["q05"] as! Double) <= ($0["median"] as! Double) && ($0["median"] as! Double) <= ($0["q95"] as! Double) })
+        #expect((d["summary"] as! [String]).contains { $0.hasPrefix("Assumed ties redrawn 5 times (practice)") })
+        let plot = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(plot.contains("class=\"marker\"") && plot.contains("collective ends"))
+        #expect(plot.contains("turnover μ = 0.05 per step"))
+        let csv = try CLI.run(args + ["--format", "csv"])
+        #expect(csv.stdout.hasPrefix("model,statistic,as_reconstructed,median,q05,q95,redraws"))
+        let bad = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--vary", "documented", "3"])
+        #expect(bad.status == 64 && bad.stderr.contains("--vary takes assumed K"))
+        let none = try CLI.run(["reach", Fixtures.dataset("krackhardt-hightech"), "--seeds", "1,2", "--vary", "assumed", "3",
+                                "--runs", "10", "--null", "none"])
+        #expect(none.status == 64 && none.stderr.contains("tagged basis=assumed"))
+    }
+
     @Test func reachJSONHasPValuesWithTheirSampleCount() throws {
         let r = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--models", "ic", "--runs", "300",
                              "--null", "label-permutation", "--null-samples", "9", "--null-runs", "50", "--format", "json"])

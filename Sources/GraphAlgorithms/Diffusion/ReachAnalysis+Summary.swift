@@ -9,7 +9,8 @@ extension ReachAnalysis.Result {
     /// one setting was run. It states no more than the numbers: a p-value above `alpha` is "no
     /// clear difference", never "the same as chance".
     /// - Complexity: O(models × organizations + settings).
-    public func summary(alpha: Double = 0.05, sensitivity: [ReachSensitivity.Setting]? = nil) -> [String] {
+    public func summary(alpha: Double = 0.05, sensitivity: [ReachSensitivity.Setting]? = nil,
+                        assumed: [RedrawDistribution]? = nil) -> [String] {
         var lines: [String] = []
         var verdicts: [String] = []
         for m in models {
@@ -49,6 +50,11 @@ extension ReachAnalysis.Result {
         }
         if verdicts.count > 1 {
             lines.append(Set(verdicts).count == 1 ? "The \(verdicts.count) models agree." : "The models disagree: the comparison with chance depends on the model.")
+        }
+        if let assumed {
+            for d in assumed where d.statistic == "organizations institutionalized" {
+                lines.append("Assumed ties redrawn \(d.redraws) times (\(d.model)): organizations institutionalized median \(ReachSensitivity.format(d.median)), 5–95% \(ReachSensitivity.format(d.q05))–\(ReachSensitivity.format(d.q95)), against \(ReachSensitivity.format(d.asReconstructed)) as reconstructed.")
+            }
         }
         if let sensitivity {
             lines.append("Robustness (\(sensitivity.count) settings of the grid):")

@@ -45,6 +45,15 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also write the adoption curves per organization (one panel per model) as SVG.", valueName: "file.svg"))
     var plot: String?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Redraw the edges tagged basis=assumed K times (keeping organization sizes, tie densities within and between organizations, and the hierarchy's shape) and report each statistic's median and 5–95% range over the redraws (--format csv then writes that table).", valueName: "assumed K"))
+    var vary: [String] = []
+
+    /// K of `--vary assumed K` (nil: no redraws).
+    var redraws: Int? {
+        guard vary.count == 2, vary[0] == "assumed", let k = Int(vary[1]), k >= 1 else { return nil }
+        return k
+    }
+
     @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
     var sensitivity = false
     @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.02,0.05,0.1,0.2,0.4).", valueName: "p,p"))
@@ -105,6 +114,12 @@ struct ReachCommand: ParsableCommand {
         let counts: [(String, Int?)] = [("--grid-runs", gridRuns), ("--grid-null-samples", gridNullSamples),
                                         ("--grid-null-runs", gridNullRuns)]
         for (name, value) in counts where value != nil { gridOptions.append(name) }
+        if !vary.isEmpty && redraws == nil {
+            throw ValidationError("--vary takes assumed K (K ≥ 1 redraws of the edges tagged basis=assumed), found \"\(vary.joined(separator: " "))\"")
+        }
+        if redraws != nil && sensitivity && output.format == .csv {
+            throw ValidationError("--format csv writes either the --sensitivity grid or the --vary table: choose one, or use --format json")
+        }
         if !sensitivity && !gridOptions.isEmpty {
             throw ValidationError("\(gridOptions.joined(separator: ", ")) only apply with --sensitivity")
         }
@@ -162,7 +177,18 @@ struct ReachCommand: ParsableCommand {
                                      progress: { sweepBar.update($0, $1) })
                 sweepBar.finish()
             }
-            try output.emit(ReachReport.render(result, network: net, start: start, options: self, sensitivity: settings))
+            var assumed: [RedrawDistribution]? = nil
+            if let k = redraws {
+                let redraw = AssumedTieRedraw(relations: analysis.channels.strength.keys.sorted())
+                do { _ = try redraw.assumedCounts(in: net) } catch let e as DiffusionParameterError { throw ValidationError(e.description) }
+                let varyBar = ProgressBar(label: "vary assumed")
+                assumed = analysis.varyAssumed(net, seeds: start.seeds.members,
+                                               frame: { channels.frame($0, collective: collective, starters: start.seeds, include: include) },
+                                               redraw: redraw, count: k, observed: result, progress: { varyBar.update($0, $1) })
+                varyBar.finish()
+            }
+            try output.emit(ReachReport.render(result, network: net, start: start, options: self, sensitivity: settings,
+                                               assumed: assumed))
             if let plot {
                 let fig = DiffusionPlot.figure(result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: channels.stepDays)
@@ -202,12 +228,26 @@ enum ReachReport {
         return t
     }
 
+    /// One row per model and statistic of `--vary assumed K`.
+    static func varyTable(_ d: [RedrawDistribution]) -> ResultTable {
+        let num = DiffusionReport.num
+        var t = ResultTable(columns: ["model", "statistic", "as_reconstructed", "median", "q05", "q95", "redraws"])
+        t.tableDigits = 3
+        for x in d {
+            t.append([.string(x.model), .string(x.statistic), num(x.asReconstructed), num(x.median), num(x.q05), num(x.q95),
+                      .int(x.redraws)])
+        }
+        return t
+    }
+
     static func render(_ r: ReachAnalysis.Result, network net: Network, start: StartGroup,
-                       options o: ReachCommand, sensitivity: [ReachSensitivity.Setting]? = nil) -> [UInt8] {
+                       options o: ReachCommand, sensitivity: [ReachSensitivity.Setting]? = nil,
+                       assumed: [RedrawDistribution]? = nil) -> [UInt8] {
         let num = DiffusionReport.num, cell = DiffusionReport.cell
         let a = r.analysis
-        let summary = r.summary(sensitivity: sensitivity)
+        let summary = r.summary(sensitivity: sensitivity, assumed: assumed)
         if let sensitivity, o.output.format == .csv { return gridTable(sensitivity).render(.csv) }
+        if let assumed, o.output.format == .csv { return varyTable(assumed).render(.csv) }
         switch o.output.format {
         case .csv:
             var t = ResultTable(columns: [
@@ -251,6 +291,11 @@ enum ReachReport {
                 ("null_runs", .int(a.nullRuns)), ("version", .string(IntersticeVersion.string)),
                 ("models", models),
                 ("summary", .array(summary.map { .string($0) })),
+                ("vary_assumed", assumed.map { d in
+                    let t = varyTable(d)
+                    return .object([("redraws", .int(d.first?.redraws ?? 0)),
+                                    ("statistics", .array(t.rows.map { .object(Array(zip(t.columns, $0))) }))])
+                } ?? .null),
                 ("sensitivity", sensitivity.map { s in
                     let t = gridTable(s)
                     return .object([("settings", .int(s.count)), ("alpha", .double(0.05)),
@@ -297,6 +342,10 @@ enum ReachReport {
                               c.samples > 0 ? num(c.pGreater) : .null])
                 }
                 out += String(decoding: s.render(.table), as: UTF8.self)
+            }
+            if let assumed {
+                out += "\n== Assumed ties redrawn \(assumed.first?.redraws ?? 0) times (median and 5–95% over the redraws)\n\n"
+                out += String(decoding: varyTable(assumed).render(.table), as: UTF8.self)
             }
             if let sensitivity {
                 out += "\n== Sensitivity: \(sensitivity.count) settings (p on every channel relation)\n\n"
