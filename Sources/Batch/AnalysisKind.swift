@@ -87,7 +87,7 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
         case .reach:
             return [
                 ParameterSpec("models", .list(.choice(Self.models)), default: .array(["practice"]), "models side by side"),
-                ParameterSpec("null", .choice(NullModel.allCases.map(\.rawValue) + ["none"]), default: .string("organization-preserving"), "null model"),
+                ParameterSpec("null", .choice(NullModel.allCases.map(\.rawValue) + ["none"]), default: .string("collective-preserving"), "null model"),
                 ParameterSpec("null_samples", .integer(0...100_000), default: .int(99), "randomized networks"),
                 ParameterSpec("null_runs", .integer(1...10_000_000), default: .int(500), "runs on each randomized network"),
             ] + Self.diffusionCommon

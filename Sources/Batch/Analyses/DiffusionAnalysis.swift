@@ -116,7 +116,7 @@ enum DiffusionAnalysis {
         }
         guard !collective.participants.members.isEmpty else { throw JobFailure("the collective has no participants") }
         let names = p.strings("models") ?? ["practice"]
-        let nullName = p.string("null") ?? "organization-preserving"
+        let nullName = p.string("null") ?? "collective-preserving"
         let x = try practice(names, p)
         let analysis = ReachAnalysis(
             models: names.map { model($0, p, practice: x) }, channels: try channels(net, p), runs: p.int("runs", 1000),

@@ -21,7 +21,7 @@ public struct ReachAnalysis: Sendable {
 
     public init(models: [DiffusionModel] = [.independentCascade, .linearThreshold(.uniformRandom), .complexContagion(.absolute(2))],
                 channels: TransmissionChannels = .standard(0.2), runs: Int = 2000, horizon: Int = 50, seed: UInt64 = 1,
-                threads: Int? = nil, nullModel: NullModel? = .organizationPreserving, nullSamples: Int = 99,
+                threads: Int? = nil, nullModel: NullModel? = .collectivePreserving, nullSamples: Int = 99,
                 nullRuns: Int = 500) {
         self.models = models; self.channels = channels; self.runs = runs; self.horizon = horizon; self.seed = seed
         self.threads = threads; self.nullModel = nullModel; self.nullSamples = nullSamples; self.nullRuns = nullRuns

@@ -36,8 +36,8 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
-    @Option(help: "Null model: organization-preserving, collective-preserving, configuration, label-permutation, none.")
-    var null = "organization-preserving"
+    @Option(help: "Null model: collective-preserving, organization-preserving, configuration, label-permutation, none.")
+    var null = "collective-preserving"
     @Option(help: "Randomized networks for the p-values.")
     var nullSamples = 99
     @Option(help: "Monte Carlo runs on each randomized network.")
