@@ -56,6 +56,13 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
             ParameterSpec("bass_p", .number(0...1, openLow: false), default: nil, "Bass external influence (default \(ModelSettings.defaultBassP))"),
             ParameterSpec("bass_q", .number(0...1, openLow: false), default: nil, "Bass imitation (default \(ModelSettings.defaultBassQ))"),
             ParameterSpec("curves", .boolean, default: .bool(true), "store the adoption curves per organization"),
+            ParameterSpec("forgetting", .number(0...1, openLow: false), default: nil, "practice: per-step forgetting δ (default \(PracticeParameters().forgetting))"),
+            ParameterSpec("routinization", .integer(0...100_000), default: nil, "practice: steps R the share must hold before institutionalization (default \(PracticeParameters().routinization))"),
+            ParameterSpec("turnover", .number(0...1, openLow: false), default: nil, "practice: per-step probability that a participant leaves (default \(PracticeParameters().turnover))"),
+            ParameterSpec("replace", .choice(PracticeParameters.Replacement.allCases.map(\.rawValue)), default: nil, "practice: who replaces a leaver, colleague or none (default \(PracticeParameters().replacement.rawValue))"),
+            ParameterSpec("endorsement", .number(0...1, openLow: false), default: nil, "practice: per-step endorsement by an informed management (default \(PracticeParameters().endorsement))"),
+            ParameterSpec("formalization", .number(0...1, openLow: false), default: nil, "practice: per-step formalization once endorsed (default \(PracticeParameters().formalization); 0: off)"),
+            ParameterSpec("compliance", .number(0...1, openLow: false), default: nil, "practice: probability a member adopts a formalized practice (default \(PracticeParameters().compliance))"),
         ]
     }()
 

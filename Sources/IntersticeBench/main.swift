@@ -9,7 +9,7 @@ import Interstice
 //   IntersticeBench algorithms --graph FILE [--task …] [--threads N]
 //   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
 //   IntersticeBench render [--nodes 10000] [--edges 30000] [--engine sfdp] [--repeats 3]
-//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt] [--runs 1000] [--threads T] [--repeats 3]
+//   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt,si,practice] [--runs 1000] [--threads T] [--repeats 3]
 //   IntersticeBench fit-coverage [--replicates 1000] [--nodes 300] [--periods 8] [--seed 2024]
 //   IntersticeBench fit-speed DATASET --adoption toa [--never N] --relations a,b [--by G] [--permutations 1000] [--threads T]
 //

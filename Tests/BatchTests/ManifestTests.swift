@@ -107,7 +107,7 @@ struct ManifestTests {
         ("datasets: [Datasets/cucm-plie]\nanalyses:\n  - diffuse:\n      runs: 2.5\n",
          4, 13, .badData, "diffuse: runs must be an integer in 1…100000000, found \"2.5\""),
         ("datasets: [Datasets/cucm-plie]\nanalyses:\n  - diffuse: {model: sirs}\n",
-         3, 22, .badData, "diffuse: model must be one of ic, lt, complex, si, sis, sir, sir-continuous, bass, found \"sirs\""),
+         3, 22, .badData, "diffuse: model must be one of practice, ic, lt, complex, si, sis, sir, sir-continuous, bass, found \"sirs\""),
         ("datasets: [Datasets/cucm-plie]\nanalyses:\n  - diffuse: {thetaa: 0.5}\n",
          3, 15, .badData, "diffuse has no parameter \"thetaa\"; it takes model, seeds, probability"),
         ("datasets: [Datasets/cucm-plie]\nanalyses:\n  - centrality: {measures: [degree, closenes]}\n",

@@ -83,6 +83,32 @@ struct RunnerTests {
         #expect(curves.filter { $0[0] == diffuse[0] }.count == 6 * 21)
     }
 
+    @Test("The practice model and the collective-preserving null run from a manifest; practice parameters with another model fail the job, naming them")
+    func practice() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let text = """
+        datasets: [Datasets/cucm-plie]
+        analyses:
+          - diffuse: {model: practice, forgetting: 0.1, turnover: 0.05, replace: none, runs: 100, horizon: 12}
+          - diffuse: {model: ic, forgetting: 0.1, runs: 100, horizon: 12}
+          - reach: {null: collective-preserving, null_samples: 3, null_runs: 20, runs: 100, horizon: 12}
+        """
+        let (s, path) = try run(text, into: tmp)
+        #expect(s.total == 3 && s.done == 2 && s.failed == 1)
+        let store = try ResultStore(path: path)
+        defer { try? store.close() }
+        let failures = try store.failures()
+        #expect(failures.count == 1 && failures[0].error.contains("forgetting only apply to the practice model"))
+        let c = try contents(path)
+        let jobs = try #require(c["jobs"])
+        let reach = try #require(c["organization_reach"])
+        for j in jobs where j[4] != "diffuse" || reach.contains(where: { $0[0] == j[0] }) {
+            #expect(reach.filter { $0[0] == j[0] }.count == 8)
+        }
+        #expect(Set(reach.map { $0[0] }).count == 2)
+    }
+
     @Test("The same rows whatever --jobs; a second run resumes (skips done jobs), --force runs again")
     func determinismAndResume() throws {
         let a = try Fixtures.temporaryFolder(), b = try Fixtures.temporaryFolder()

@@ -55,8 +55,8 @@ struct DiffusionCommandTests {
     }
 
     @Test func reachTableNamesEveryOrganizationAndTheNull() throws {
-        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "300", "--null-samples", "4",
-                             "--null-runs", "50"])
+        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--models", "ic,lt,complex", "--runs", "300",
+                             "--null-samples", "4", "--null-runs", "50"])
         #expect(r.status == 0, "\(r.stderr)")
         for org in ["ccas", "cg71", "pes", "training"] { #expect(r.stdout.contains(org)) }
         // The scheme is left out, and a note says so.
@@ -64,6 +64,91 @@ struct DiffusionCommandTests {
         #expect(r.stderr.contains("not counted as organizations that institutionalize (employer=false): dispositif"))
         #expect(r.stdout.contains("== ic") && r.stdout.contains("== lt") && r.stdout.contains("== complex k=2"))
         #expect(r.stdout.contains("organizations institutionalized"))
+    }
+
+    /// The practice model is reach's default; its options reach the library and land in the
+    /// JSON metadata; options a model would ignore and the removed head rules are errors.
+    @Test func reachDefaultsToThePracticeModelAgainstTheCollectivePreservingNull() throws {
+        let r = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "200", "--null", "collective-preserving",
+                             "--null-samples", "4", "--null-runs", "50", "--forgetting", "0.1", "--turnover", "0.05",
+                             "--replace", "none", "--end", "12", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        #expect(d["null_model"] as? String == "collective-preserving")
+        let m = (d["models"] as! [[String: Any]])[0]
+        #expect(m["model"] as? String == "practice")
+        let params = m["parameters"] as! [String: Any]
+        #expect(params["forgetting"] as? String == "0.1" && params["turnover"] as? String == "0.05" && params["replace"] as? String == "none")
+        #expect(params["routinization"] as? String == "6" && params["formalization"] as? String == "0.02")
+        #expect(m["collective_end"] as? Int == 12)
+        #expect((m["departures"] as? [String: Any])?["mean"] as? Double ?? 0 > 0)
+        let orgs = m["organizations"] as! [[String: Any]]
+        #expect(orgs.allSatisfy { $0["p_endorsed"] is Double && $0["p_formalized"] is Double })
+        let table = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--runs", "100", "--null", "none"])
+        #expect(table.status == 0 && table.stdout.contains("== practice") && table.stdout.contains("P(endorsed)"))
+
+        let ignored = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--models", "ic", "--forgetting", "0.1"])
+        #expect(ignored.status == 64 && ignored.stderr.contains("--forgetting only apply to the practice model"))
+        let compliance = try CLI.run(["diffuse", Fixtures.dataset("chalon-sur-saone"), "--model", "practice",
+                                      "--formalization", "0", "--compliance", "0.9"])
+        #expect(compliance.status == 64 && compliance.stderr.contains("--compliance: formalization is off"))
+        let range = try CLI.run(["diffuse", Fixtures.dataset("chalon-sur-saone"), "--model", "practice", "--forgetting", "1.5"])
+        #expect(range.status == 64 && range.stderr.contains("--forgetting: must be a probability in [0, 1]"))
+        let head = try CLI.run(["reach", Fixtures.dataset("chalon-sur-saone"), "--rule", "head"])
+        #expect(head.status == 64 && head.stderr.contains("head rules were removed"))
+    }
+
+    /// --sensitivity: the JSON carries the grid and the summary states its counts; CSV is the grid.
+    @Test func reachSensitivityCarriesTheGridAndSaysHowMuchOfItHolds() throws {
+        let args = ["reach", Fixtures.dataset("cucm-plie"), "--runs", "100", "--null", "collective-preserving", "--null-samples", "4",
+                    "--null-runs", "20", "--horizon", "20", "--sensitivity", "--grid-probability", "0.05,0.2", "--grid-theta", "0.5",
+                    "--grid-forgetting", "0.1", "--grid-routinization", "0", "--grid-nulls", "collective-preserving",
+                    "--grid-runs", "50", "--grid-null-samples", "4", "--grid-null-runs", "20"]
+        let r = try CLI.run(args + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        let sweep = d["sensitivity"] as! [String: Any]
+        let grid = sweep["grid"] as! [[String: Any]]
+        #expect(sweep["settings"] as? Int == 4 && grid.count == 4)
+        #expect(Set(grid.map { $0["model"] as! String }) == ["practice", "ic"])
+        #expect(grid.allSatisfy { ["fewer", "more", "no clear difference"].contains($0["verdict"] as! String) })
+        let summary = d["summary"] as! [String]
+        let fewer = grid.filter { $0["verdict"] as? String == "fewer" }.count
+        #expect(summary.contains("Robustness (4 settings of the grid):"))
+        #expect(summary.contains { $0.contains("fewer organizations institutionalized than chance in \(fewer) of 4 settings") })
+        let csv = try CLI.run(args + ["--format", "csv"])
+        #expect(csv.stdout.hasPrefix("null,model,p,theta,forgetting,routinization,organizations_institutionalized,"))
+        #expect(csv.stdout.split(separator: "\n").count == 5)
+        let stray = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--grid-theta", "0.5"])
+        #expect(stray.status == 64 && stray.stderr.contains("--grid-theta only apply with --sensitivity"))
+    }
+
+    /// --vary assumed K: distributions over redraws of the assumed ties, in JSON and CSV; --plot
+    /// marks the collective's end and states the turnover; a dataset without assumed ties is an error.
+    @Test func reachVariesTheAssumedTiesAndPlotsTheCollectivesEnd() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let svg = tmp.appendingPathComponent("reach.svg").path
+        let args = ["reach", Fixtures.dataset("cucm-plie"), "--runs", "100", "--null", "none", "--horizon", "30", "--end", "8",
+                    "--turnover", "0.05", "--vary", "assumed", "5"]
+        let r = try CLI.run(args + ["--format", "json", "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try json(r.stdout)
+        let vary = d["vary_assumed"] as! [String: Any]
+        #expect(vary["redraws"] as? Int == 5)
+        let stats = vary["statistics"] as! [[String: Any]]
+        #expect(stats.count == 4 && stats.allSatisfy { ($0["q05"] as! Double) <= ($0["median"] as! Double) && ($0["median"] as! Double) <= ($0["q95"] as! Double) })
+        #expect((d["summary"] as! [String]).contains { $0.hasPrefix("Assumed ties redrawn 5 times (practice)") })
+        let plot = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(plot.contains("class=\"marker\"") && plot.contains("collective ends"))
+        #expect(plot.contains("turnover μ = 0.05 per step"))
+        let csv = try CLI.run(args + ["--format", "csv"])
+        #expect(csv.stdout.hasPrefix("model,statistic,as_reconstructed,median,q05,q95,redraws"))
+        let bad = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--vary", "documented", "3"])
+        #expect(bad.status == 64 && bad.stderr.contains("--vary takes assumed K"))
+        let none = try CLI.run(["reach", Fixtures.dataset("krackhardt-hightech"), "--seeds", "1,2", "--vary", "assumed", "3",
+                                "--runs", "10", "--null", "none"])
+        #expect(none.status == 64 && none.stderr.contains("tagged basis=assumed"))
     }
 
     @Test func reachJSONHasPValuesWithTheirSampleCount() throws {

@@ -14,6 +14,11 @@ enum DiffusionAnalysis {
                                 k: p.optionalInt("k"), fraction: p.optionalDouble("fraction"),
                                 recovery: p.optionalDouble("recovery"), bassP: p.optionalDouble("bass_p"),
                                 bassQ: p.optionalDouble("bass_q"))
+        s.model.setPractice(forgetting: p.optionalDouble("forgetting"), routinization: p.optionalInt("routinization"),
+                            turnover: p.optionalDouble("turnover"),
+                            replace: p.string("replace").flatMap { PracticeParameters.Replacement(rawValue: $0) },
+                            endorsement: p.optionalDouble("endorsement"), formalization: p.optionalDouble("formalization"),
+                            compliance: p.optionalDouble("compliance"))
         do {
             if let text = p.string("probabilities") { s.channels.probability = try ProbabilitySpec(parsing: text) }
             if let text = p.string("influence") { s.channels.influence = try ChannelSettings.influence(parsing: text) }

@@ -33,6 +33,11 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
     /// `p + q · a/k`, where `a` of its `k` in-neighbours have adopted (external influence p,
     /// imitation q).
     case bass(p: Double, q: Double)
+    /// The practice model (see ``PracticeParameters``): SI transmission at every step while
+    /// holding, forgetting unless sustained by the collective or an institutionalized
+    /// organization, routinization, turnover of participants, endorsement and formalization by
+    /// management. Institutionalization is decided at the end of each step.
+    case practice(PracticeParameters)
 
     /// Linear-threshold thresholds.
     public enum Thresholds: Sendable, Hashable {
@@ -61,6 +66,7 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
         case .sir: "sir"
         case .continuousSIR: "sir-continuous"
         case .bass: "bass"
+        case .practice: "practice"
         }
     }
 
@@ -82,6 +88,7 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
         case .sis(let r), .sir(let r): return ["recovery": "\(r)"]
         case .continuousSIR(let r): return ["recovery_rate": "\(r)"]
         case .bass(let p, let q): return ["p": "\(p)", "q": "\(q)"]
+        case .practice(let x): return x.metadata
         }
     }
 
@@ -93,24 +100,23 @@ public enum DiffusionModel: Sendable, Hashable, CustomStringConvertible {
     var continuesWhenQuiet: Bool {
         switch self {
         case .independentCascade, .linearThreshold, .complexContagion: false
-        case .si, .sis, .sir, .bass, .continuousSIR: true
+        case .si, .sis, .sir, .bass, .continuousSIR, .practice: true
         }
     }
 }
 
 /// When an organization counts as having institutionalized the invention (Alter's
-/// appropriation): a share θ of its members outside the collective hold it, and/or its head
-/// (the top of its `reports_to` hierarchy) holds it.
+/// appropriation): a share θ of its members outside the collective hold it (with the `practice`
+/// model, for R + 1 consecutive steps, or management formalized it; see ``PracticeParameters``).
+///
+/// The former `head`, `share-or-head` and `share-and-head` modes counted a head's adoption as
+/// institutionalization; the study shows the first circle of hierarchy endorsing the work while
+/// nothing spread, so they were removed: endorsement and formalization are now mechanisms of
+/// the `practice` model.
 public struct InstitutionalizationRule: Sendable, Hashable {
     public enum Mode: String, Sendable, Hashable, CaseIterable {
         /// A share θ of the non-participant members hold it.
         case share
-        /// The head holds it.
-        case head
-        /// Either.
-        case shareOrHead = "share-or-head"
-        /// Both.
-        case shareAndHead = "share-and-head"
     }
 
     public var threshold: Double
@@ -120,6 +126,11 @@ public struct InstitutionalizationRule: Sendable, Hashable {
         self.threshold = threshold
         self.mode = mode
     }
+
+    /// The names of the removed head rules, with what replaces them, for error messages.
+    public static let removedModes = ["head", "share-or-head", "share-and-head"]
+    public static let removedModesNote =
+        "the head rules were removed: a head's adoption is endorsement, not institutionalization; use the practice model's --endorsement and --formalization"
 }
 
 /// The organizational frame of a diffusion: who belongs where, who is in the collective, its
@@ -132,7 +143,9 @@ public struct OrganizationFrame: Sendable {
     /// The step at whose end the collective dissolves (nil: it outlives the horizon). At that
     /// point participants' adoption lapses unless one of their organizations has
     /// institutionalized the invention; lapsed participants drop out (they neither hold nor
-    /// transmit it any more, and do not adopt again within the horizon).
+    /// transmit it any more, and do not adopt again within the horizon). Under the `practice`
+    /// model nothing lapses at once: participants are no longer sustained by the collective and
+    /// forget at the rate δ, and turnover stops.
     public let collectiveEnd: Int?
     /// The head of each organization (-1: none known).
     public let heads: [Int32]

@@ -10,6 +10,9 @@ public struct Estimate: Sendable, Hashable {
 
     public var halfWidth: Double { (high - low) / 2 }
 
+    /// No estimate (NaN everywhere, no observation).
+    public static let unknown = Estimate(value: .nan, low: .nan, high: .nan, count: 0)
+
     static let z = 1.959963984540054
 
     /// A proportion `k/n` with Wilson's score interval (Wilson 1927), which stays inside [0, 1]
@@ -89,6 +92,11 @@ public struct OrganizationReach: Sendable, Hashable {
     public let curve: [Double]
     /// The same with 95% intervals, step by step.
     public let curveEstimates: [Estimate]
+    /// Practice model: P(its management endorsed the practice within the horizon); nil for
+    /// other models.
+    public let endorsed: Estimate?
+    /// Practice model: P(its management formalized it within the horizon); nil for other models.
+    public let formalized: Estimate?
 }
 
 /// The result of ``Diffusion/simulate(_:_:progress:)``: per node, per organization, curves, and
@@ -117,6 +125,8 @@ public struct DiffusionResult: Sendable {
     /// The same with 95% intervals.
     public let curveEstimates: [Estimate]
     public let organizations: [OrganizationReach]
+    /// Practice model: participants who left the collective per run (nil for other models).
+    public let departures: Estimate?
     /// Arcs looked at over all runs (the work done).
     public let edgesExamined: Int64
     /// The largest 95% half-width among the reported organization estimates and the spread

@@ -24,6 +24,33 @@ struct OrganizationCounters {
     var holding: [Int32]
     var reachedAt: [Int32]
     var institutionalizedAt: [Int32]
+    /// Members holding it, participants included (practice: management is informed).
+    var memberHolding: [Int32]
+    /// Practice: consecutive step ends at which the share θ was met.
+    var streak: [Int32]
+    /// Practice: step of endorsement and of formalization (-1: not yet).
+    var endorsedAt: [Int32]
+    var formalizedAt: [Int32]
+    /// Practice: participants who left the collective this run.
+    var departures: Int32 = 0
+
+    init(groups g: Int) {
+        holding = Array(repeating: 0, count: g)
+        reachedAt = Array(repeating: -1, count: g)
+        institutionalizedAt = Array(repeating: -1, count: g)
+        memberHolding = Array(repeating: 0, count: g)
+        streak = Array(repeating: 0, count: g)
+        endorsedAt = Array(repeating: -1, count: g)
+        formalizedAt = Array(repeating: -1, count: g)
+    }
+
+    mutating func reset() {
+        for g in holding.indices {
+            holding[g] = 0; reachedAt[g] = -1; institutionalizedAt[g] = -1
+            memberHolding[g] = 0; streak[g] = 0; endorsedAt[g] = -1; formalizedAt[g] = -1
+        }
+        departures = 0
+    }
 }
 
 /// One worker's simulation state: arrays of n entries allocated once and reset through the list
@@ -31,6 +58,8 @@ struct OrganizationCounters {
 final class DiffusionSimulator {
     let view: DiffusionView
     let model: DiffusionModel
+    /// The practice model's parameters (nil: another model).
+    let practice: PracticeParameters?
     let frame: FrameInfo
     let horizon: Int
 
@@ -65,6 +94,11 @@ final class DiffusionSimulator {
         let rule: InstitutionalizationRule
         let collectiveEnd: Int?
         let heads: [Int32]
+        /// The collective's participants, in increasing order.
+        let participantList: [Int32]
+        /// Members of each organization (CSR by group).
+        let memberOffsets: [Int]
+        let members: [Int32]
     }
 
     /// Nodes that may adopt by outside influence (Bass); empty: all.
@@ -74,6 +108,7 @@ final class DiffusionSimulator {
         self.eligible = eligible.count == view.n ? eligible : []
         self.view = view
         self.model = model
+        if case .practice(let x) = model { practice = x } else { practice = nil }
         self.frame = frame
         self.horizon = horizon
         let n = view.n
@@ -84,8 +119,7 @@ final class DiffusionSimulator {
         marked = .allocate(capacity: max(1, n)); marked.initialize(repeating: false, count: max(1, n))
         stamp = .allocate(capacity: max(1, n)); stamp.initialize(repeating: -1, count: max(1, n))
         let g = frame.groupCount
-        counters = OrganizationCounters(holding: Array(repeating: 0, count: g), reachedAt: Array(repeating: -1, count: g),
-                                        institutionalizedAt: Array(repeating: -1, count: g))
+        counters = OrganizationCounters(groups: g)
         holdersByStep = Array(repeating: 0, count: horizon + 1)
         orgHoldersByStep = Array(repeating: 0, count: g * (horizon + 1))
     }
@@ -104,9 +138,7 @@ final class DiffusionSimulator {
         touched.removeAll(keepingCapacity: true)
         frontier.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
-        for g in 0..<frame.groupCount {
-            counters.holding[g] = 0; counters.reachedAt[g] = -1; counters.institutionalizedAt[g] = -1
-        }
+        counters.reset()
         holders = 0
         edgesExamined = 0
     }
@@ -123,42 +155,39 @@ final class DiffusionSimulator {
         holders += 1
         guard frame.groupCount > 0 else { return }
         let part = view.participant[v]
-        let head = view.isHead[v]
+        let atAdoption = practice == nil
         for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] {
             let g = Int(view.orgGroups[k])
+            counters.memberHolding[g] += 1
             if !part {
                 counters.holding[g] += 1
                 if counters.reachedAt[g] < 0 { counters.reachedAt[g] = t }
             }
-            checkInstitutionalized(g, at: t, headAdopted: head)
+            if atAdoption { checkInstitutionalized(g, at: t) }
         }
     }
 
-    /// Node `v` stops holding (SIS recovery).
-    @inline(__always) func drop(_ v: Int) {
-        state[v] = 0
+    /// Node `v` stops holding (SIS recovery, practice forgetting or departure); `newState` is
+    /// 0 (may adopt again) or 2 (gone).
+    @inline(__always) func drop(_ v: Int, to newState: UInt8 = 0) {
+        state[v] = newState
         holders -= 1
-        guard frame.groupCount > 0, !view.participant[v] else { return }
-        for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] { counters.holding[Int(view.orgGroups[k])] -= 1 }
-    }
-
-    @inline(__always) func checkInstitutionalized(_ g: Int, at t: Int32, headAdopted: Bool) {
-        guard counters.institutionalizedAt[g] < 0 else { return }
-        let shareMet = counters.holding[g] >= frame.needed[g]
-        let met: Bool
-        switch frame.rule.mode {
-        case .share: met = shareMet
-        case .head: met = headAdopted
-        case .shareOrHead: met = shareMet || headAdopted
-        case .shareAndHead: met = shareMet && headHolds(g)
+        guard frame.groupCount > 0 else { return }
+        let part = view.participant[v]
+        for k in view.orgOffsets[v]..<view.orgOffsets[v + 1] {
+            let g = Int(view.orgGroups[k])
+            counters.memberHolding[g] -= 1
+            if !part { counters.holding[g] -= 1 }
         }
-        if met { counters.institutionalizedAt[g] = t }
     }
 
-    /// Whether organization g's head holds the invention now.
-    func headHolds(_ g: Int) -> Bool {
-        let h = frame.heads[g]
-        return h >= 0 && (state[Int(h)] == 1 || state[Int(h)] == 3)
+    /// The share rule, checked at adoption (every model but practice).
+    @inline(__always) func checkInstitutionalized(_ g: Int, at t: Int32) {
+        guard counters.institutionalizedAt[g] < 0 else { return }
+        switch frame.rule.mode {
+        case .share:
+            if counters.holding[g] >= frame.needed[g] { counters.institutionalizedAt[g] = t }
+        }
     }
 
     /// Records the holders at the end of step t.
@@ -176,6 +205,11 @@ final class DiffusionSimulator {
         for s in seeds where time[Int(s)] < 0 {
             adopt(Int(s), at: 0)
             frontier.append(s)
+        }
+        if let practice {
+            record(step: 0)
+            runPractice(practice, &rng)
+            return
         }
         if frame.collectiveEnd == 0 { lapse(at: 0) }
         record(step: 0)
@@ -208,7 +242,7 @@ final class DiffusionSimulator {
             case .sis(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: true, &rng)
             case .sir(let r): changed = stepEpidemic(Int32(t), recovery: r, sis: false, &rng)
             case .bass(let p, let q): changed = stepBass(Int32(t), p: p, q: q, &rng)
-            case .continuousSIR: changed = false  // handled above
+            case .continuousSIR, .practice: changed = false  // handled above
             }
             if let end = frame.collectiveEnd, end == t { lapse(at: Int32(t)) }
             record(step: t)
@@ -472,9 +506,18 @@ struct FrameLayout {
         }
         orgOffsets = offsets; orgGroups = memberships
         self.participant = participant; self.isHead = isHead; nonParticipants = beyond
+        var memberOffsets = [Int](repeating: 0, count: groups + 1), members: [Int32] = []
+        if let frame {
+            for gi in 0..<groups {
+                members.append(contentsOf: frame.organizations.members(of: Int32(gi)).filter { Int($0) < n })
+                memberOffsets[gi + 1] = members.count
+            }
+        }
         info = DiffusionSimulator.FrameInfo(
             groupCount: groups, needed: needed, rule: frame?.rule ?? InstitutionalizationRule(),
-            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [])
+            collectiveEnd: frame?.collectiveEnd, heads: frame?.heads ?? [],
+            participantList: (0..<n).filter { participant[$0] }.map { Int32($0) },
+            memberOffsets: memberOffsets, members: members)
     }
 
     /// Calls `body` with the view of `g` and these arrays.

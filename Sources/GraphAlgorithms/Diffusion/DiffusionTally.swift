@@ -37,6 +37,12 @@ struct DiffusionTally {
     var shareSq: [Int64]
     var orgHoldByStep: [Int64]
     var orgHoldSqByStep: [Int64]
+    /// Practice: runs in which each organization's management endorsed / formalized it.
+    var endorsed: [Int64]
+    var formalized: [Int64]
+    /// Practice: participants who left, summed over runs, and its squares.
+    var departuresSum: Int64 = 0
+    var departuresSq: Int64 = 0
     /// Runs in which node v adopted at step t (v-major), when asked for.
     var nodeSteps: [Int32]
 
@@ -60,6 +66,8 @@ struct DiffusionTally {
         shareSq = Array(repeating: 0, count: groups)
         orgHoldByStep = Array(repeating: 0, count: groups * h1)
         orgHoldSqByStep = Array(repeating: 0, count: groups * h1)
+        endorsed = Array(repeating: 0, count: groups)
+        formalized = Array(repeating: 0, count: groups)
         nodeSteps = recordNodeSteps ? Array(repeating: 0, count: n * (horizon + 1)) : []
     }
 
@@ -90,7 +98,12 @@ struct DiffusionTally {
             holdersSqByStep[t] += x * x
         }
         let end = collectiveEnd ?? Int.max
+        let d = Int64(s.counters.departures)
+        departuresSum += d
+        departuresSq += d * d
         for g in 0..<groups {
+            if s.counters.endorsedAt[g] >= 0 { endorsed[g] += 1 }
+            if s.counters.formalizedAt[g] >= 0 { formalized[g] += 1 }
             let r = s.counters.reachedAt[g]
             if r >= 0 {
                 reached[g] += 1
@@ -127,12 +140,14 @@ struct DiffusionTally {
         spreadSum += o.spreadSum; spreadSq += o.spreadSq
         holdSum += o.holdSum; holdSq += o.holdSq
         edgesExamined += o.edgesExamined
+        departuresSum += o.departuresSum; departuresSq += o.departuresSq
         for t in 0..<h1 { holdersByStep[t] += o.holdersByStep[t]; holdersSqByStep[t] += o.holdersSqByStep[t] }
         for g in 0..<groups {
             reached[g] += o.reached[g]; reachedTimeSum[g] += o.reachedTimeSum[g]; reachedTimeSq[g] += o.reachedTimeSq[g]
             instEnd[g] += o.instEnd[g]; instHorizon[g] += o.instHorizon[g]
             instTimeSum[g] += o.instTimeSum[g]; instTimeSq[g] += o.instTimeSq[g]
             shareSum[g] += o.shareSum[g]; shareSq[g] += o.shareSq[g]
+            endorsed[g] += o.endorsed[g]; formalized[g] += o.formalized[g]
         }
         for i in 0..<(groups * h1) {
             reachedHist[i] += o.reachedHist[i]; instHist[i] += o.instHist[i]

@@ -154,6 +154,8 @@ public enum Diffusion {
         let runs = Double(max(1, t.runs))
         let h1 = t.h1
         var orgs: [OrganizationReach] = []
+        let isPractice: Bool
+        if case .practice = parameters.model { isPractice = true } else { isPractice = false }
         if let frame = parameters.frame {
             let p = frame.organizations
             for g in 0..<t.groups {
@@ -173,7 +175,9 @@ public enum Diffusion {
                                                                sumSquares: t.instTimeSq[g], count: t.instHorizon[g]),
                     curve: t.orgHoldByStep[hist].map { Double($0) / runs * scale },
                     curveEstimates: hist.map { Estimate.mean(sum: t.orgHoldByStep[$0], sumSquares: t.orgHoldSqByStep[$0],
-                                                             count: t.runs, scale: scale) }))
+                                                             count: t.runs, scale: scale) },
+                    endorsed: isPractice ? Estimate.proportion(t.endorsed[g], t.runs) : nil,
+                    formalized: isPractice ? Estimate.proportion(t.formalized[g], t.runs) : nil))
             }
         }
         return DiffusionResult(
@@ -189,7 +193,9 @@ public enum Diffusion {
                 return (0..<h1).map { step in acc += Int64(t.nodeSteps[v * h1 + step]); return Double(acc) / runs }
             },
             curveEstimates: (0..<h1).map { Estimate.mean(sum: t.holdersByStep[$0], sumSquares: t.holdersSqByStep[$0], count: t.runs) },
-            organizations: orgs, edgesExamined: t.edgesExamined, maxHalfWidth: maxHalfWidth, stoppedEarly: stoppedEarly)
+            organizations: orgs,
+            departures: isPractice ? Estimate.mean(sum: t.departuresSum, sumSquares: t.departuresSq, count: t.runs) : nil,
+            edgesExamined: t.edgesExamined, maxHalfWidth: maxHalfWidth, stoppedEarly: stoppedEarly)
     }
 }
 

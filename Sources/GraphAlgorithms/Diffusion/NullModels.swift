@@ -13,23 +13,43 @@ public enum NullModel: String, Sendable, Hashable, CaseIterable {
     /// Permutation of organization labels: the `member` edges' organizations are shuffled among
     /// the actors (organization sizes and each actor's number of memberships are kept), ties kept.
     case labelPermutation = "label-permutation"
+    /// Keeps every tie that touches a participant of the collective, and rewires only the ties
+    /// among non-participants, as ``organizationPreserving`` does (degrees in each relation,
+    /// memberships, so organization sizes, and the number of cross-organization ties among them).
+    /// It asks whether the organizations' own fabric, around a collective taken as it is
+    /// documented, carries an invention further than chance would; the organization-preserving
+    /// null instead re-points the collective's internal ties (which carry nothing out, since
+    /// participants all hold the invention) towards non-participants, so any collective "fails"
+    /// that comparison by construction.
+    case collectivePreserving = "collective-preserving"
 
     /// A randomized copy of `network`.
     ///
     /// - Parameters:
     ///   - swapsPerEdge: attempted swaps per edge of each rewired relation (10 is customary).
     ///   - relations: the tie relations to rewire (default: all but `member` and `participant`).
+    ///   - participants: the collective's participants, whose ties `collectivePreserving`
+    ///     keeps (nil: the participants of every collective of the network); the other models
+    ///     do not use it.
     /// - Complexity: O(swapsPerEdge · m) for rewiring (with a hash set of the edges for
     ///   simplicity checks), O(m_member) for the permutation.
     public func sample(_ network: Network, rng: inout SplitMix64, swapsPerEdge: Int = 10,
-                       relations: [Relation]? = nil) -> Network {
+                       relations: [Relation]? = nil, participants: [Int32]? = nil) -> Network {
         switch self {
         case .labelPermutation: return permuteLabels(network, &rng)
-        case .configuration, .organizationPreserving:
-            let orgs = self == .organizationPreserving ? network.organizations() : nil
+        case .configuration, .organizationPreserving, .collectivePreserving:
+            let orgs = self == .configuration ? nil : network.organizations()
             var out = network
             let chosen = Set(network.selectedLayers(relations).map(\.relation))
-            out.rewire(relations: chosen, organizations: orgs, swapsPerEdge: swapsPerEdge, rng: &rng)
+            var frozen: [Bool]? = nil
+            if self == .collectivePreserving {
+                var f = [Bool](repeating: false, count: network.nodeCount)
+                for v in participants ?? network.collectives.flatMap(\.participants.members) where Int(v) < f.count {
+                    f[Int(v)] = true
+                }
+                frozen = f
+            }
+            out.rewire(relations: chosen, organizations: orgs, swapsPerEdge: swapsPerEdge, rng: &rng, frozen: frozen)
             return out
         }
     }
@@ -52,9 +72,10 @@ extension Network {
     /// Rewires the given relations in place by double-edge swaps that keep every node's degree in
     /// each relation (in- and out-degree for directed ones), never creating a self-loop or a
     /// parallel edge; with `organizations`, only swaps that keep the number of ties between
-    /// organizations are accepted.
+    /// organizations are accepted; with `frozen`, only edges between two nodes that are not
+    /// frozen are swapped (every edge touching a frozen node stays as it is).
     mutating func rewire(relations: Set<Relation>, organizations: Partition?, swapsPerEdge: Int,
-                         rng: inout SplitMix64) {
+                         rng: inout SplitMix64, frozen: [Bool]? = nil) {
         func sharesOrganization(_ a: Int32, _ b: Int32) -> Bool {
             guard let p = organizations else { return true }
             let ga = p.groups(of: a), gb = p.groups(of: b)
@@ -64,16 +85,23 @@ extension Network {
         for layer in layers where relations.contains(layer.relation) {
             let directed = layer.direction == .directed
             var src = layer.sources, dst = layer.targets
-            let m = src.count
+            // The edges that may move (all, unless some nodes are frozen), in edge order.
+            let pool: [Int]
+            if let frozen {
+                pool = (0..<src.count).filter { !frozen[Int(src[$0])] && !frozen[Int(dst[$0])] }
+            } else {
+                pool = Array(0..<src.count)
+            }
+            let m = pool.count
             guard m >= 2 else { continue }
             func key(_ u: Int32, _ v: Int32) -> UInt64 {
                 let (a, b) = directed || u < v ? (u, v) : (v, u)
                 return UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))
             }
             var present = Set<UInt64>(minimumCapacity: m)
-            for e in 0..<m { present.insert(key(src[e], dst[e])) }
+            for e in 0..<src.count { present.insert(key(src[e], dst[e])) }
             for _ in 0..<(swapsPerEdge * m) {
-                let e1 = rng.next(below: m), e2 = rng.next(below: m)
+                let e1 = pool[rng.next(below: m)], e2 = pool[rng.next(below: m)]
                 guard e1 != e2 else { continue }
                 var a = src[e1], b = dst[e1]
                 let c = src[e2], d = dst[e2]

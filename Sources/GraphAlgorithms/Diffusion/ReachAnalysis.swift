@@ -21,7 +21,7 @@ public struct ReachAnalysis: Sendable {
 
     public init(models: [DiffusionModel] = [.independentCascade, .linearThreshold(.uniformRandom), .complexContagion(.absolute(2))],
                 channels: TransmissionChannels = .standard(0.2), runs: Int = 2000, horizon: Int = 50, seed: UInt64 = 1,
-                threads: Int? = nil, nullModel: NullModel? = .organizationPreserving, nullSamples: Int = 99,
+                threads: Int? = nil, nullModel: NullModel? = .collectivePreserving, nullSamples: Int = 99,
                 nullRuns: Int = 500) {
         self.models = models; self.channels = channels; self.runs = runs; self.horizon = horizon; self.seed = seed
         self.threads = threads; self.nullModel = nullModel; self.nullSamples = nullSamples; self.nullRuns = nullRuns
@@ -99,7 +99,8 @@ public struct ReachAnalysis: Sendable {
         if let nullModel {
             for k in 0..<nulls {
                 var rng = SplitMix64(seed: seed, stream: (1 << 32) + UInt64(k))
-                let sample = nullModel.sample(network, rng: &rng, relations: Array(channels.strength.keys))
+                let sample = nullModel.sample(network, rng: &rng, relations: Array(channels.strength.keys),
+                                              participants: observedFrame.participants.members)
                 nullNetworks.append((sample.diffusionGraph(channels), frame(sample)))
             }
         }

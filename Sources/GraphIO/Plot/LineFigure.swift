@@ -19,10 +19,19 @@ public struct LineFigure: Sendable {
         public var points: [Point]
         public init(name: String, points: [Point]) { self.name = name; self.points = points }
     }
+    /// A vertical line across a panel at `x`, with a short label (an event: the collective's end).
+    public struct Marker: Sendable, Hashable {
+        public var x: Double
+        public var label: String
+        public init(x: Double, label: String) { self.x = x; self.label = label }
+    }
     public struct Panel: Sendable {
         public var title: String
         public var series: [Series]
-        public init(title: String, series: [Series]) { self.title = title; self.series = series }
+        public var markers: [Marker]
+        public init(title: String, series: [Series], markers: [Marker] = []) {
+            self.title = title; self.series = series; self.markers = markers
+        }
     }
 
     public var title: String
@@ -124,6 +133,11 @@ public struct LineFigure: Sendable {
                 }
                 let line = s.points.map { "\(Self.f(sx($0.x))),\(Self.f(sy($0.y)))" }.joined(separator: " ")
                 o += "<polyline class=\"series\" data-series=\"\(Self.escape(s.name))\" points=\"\(line)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
+            }
+            for m in panel.markers where m.x >= x0 && m.x <= x1 {
+                let x = sx(m.x)
+                o += "<line class=\"marker\" x1=\"\(Self.f(x))\" x2=\"\(Self.f(x))\" y1=\"\(Self.f(top))\" y2=\"\(Self.f(top + panelHeight))\" stroke=\"#555\" stroke-dasharray=\"4,3\"/>\n"
+                o += "<text class=\"marker-label\" x=\"\(Self.f(x + 4))\" y=\"\(Self.f(top + 14))\" fill=\"#555\" font-size=\"11\">\(Self.escape(m.label))</text>\n"
             }
             o += "<text x=\"\(Self.f(px + panelWidth / 2))\" y=\"\(Self.f(top + panelHeight + 38))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
             o += "</g>\n"

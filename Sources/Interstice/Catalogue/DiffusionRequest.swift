@@ -84,6 +84,13 @@ public struct DiffusionSettings: Sendable, Hashable {
         if read.contains("recovery") { parameters.append(("recovery", .double(m.recovery ?? ModelSettings.defaultRecovery))) }
         if read.contains("bass-p") { parameters.append(("bass_p", .double(m.bassP ?? ModelSettings.defaultBassP))) }
         if read.contains("bass-q") { parameters.append(("bass_q", .double(m.bassQ ?? ModelSettings.defaultBassQ))) }
+        if models.contains(.practice) {
+            let x = m.practice
+            parameters += [("forgetting", .double(x.forgetting)), ("routinization", .int(x.routinization)),
+                           ("turnover", .double(x.turnover)), ("replace", .string(x.replacement.rawValue)),
+                           ("endorsement", .double(x.endorsement)), ("formalization", .double(x.formalization)),
+                           ("compliance", .double(x.compliance))]
+        }
         let relations = JSONValue.array(tc.strength.keys.sorted().map { r in
             let dir = net.layer(r)?.direction ?? r.defaultDirection
             let flow = dir == .undirected || tc.bothWays.contains(r) ? "both" : tc.reversed.contains(r) ? "reverse" : "along"
@@ -179,7 +186,7 @@ public struct ReachRequest: Sendable, Hashable {
     public var nullRuns: Int
     public var settings: DiffusionSettings
 
-    public init(models: [ModelKind] = [.ic, .lt, .complex], null: NullModel? = .organizationPreserving,
+    public init(models: [ModelKind] = [.practice], null: NullModel? = .collectivePreserving,
                 nullSamples: Int = 99, nullRuns: Int = 500, settings: DiffusionSettings = DiffusionSettings()) {
         self.models = models; self.null = null; self.nullSamples = nullSamples; self.nullRuns = nullRuns
         self.settings = settings

@@ -3,6 +3,8 @@ import GraphCore
 
 /// The diffusion models of `diffuse`, `reach` and the manifest: one spelling each.
 public enum ModelKind: String, CatalogueName, Hashable, Codable {
+    /// The practice model (``PracticeParameters``): the default of `reach`.
+    case practice
     case ic, lt, complex, si, sis, sir
     case sirContinuous = "sir-continuous"
     case bass
@@ -23,6 +25,7 @@ public enum ModelKind: String, CatalogueName, Hashable, Codable {
         case .complex: ["k", "fraction"]
         case .sis, .sir, .sirContinuous: ["recovery"]
         case .bass: ["bass-p", "bass-q"]
+        case .practice: Set(ModelSettings.practiceNames)
         }
     }
 }
@@ -44,6 +47,32 @@ public struct ModelSettings: Sendable, Hashable {
     /// Bass: outside influence per step and imitation (defaults ``defaultBassP``, ``defaultBassQ``).
     public var bassP: Double?
     public var bassQ: Double?
+    /// Practice: forgetting δ, routinization R, turnover μ, who replaces a leaver, endorsement,
+    /// formalization and compliance (defaults: ``PracticeParameters``'s).
+    public var forgetting: Double?
+    public var routinization: Int?
+    public var turnover: Double?
+    public var replace: PracticeParameters.Replacement?
+    public var endorsement: Double?
+    public var formalization: Double?
+    public var compliance: Double?
+
+    /// The practice model's parameter names.
+    public static let practiceNames = ["forgetting", "routinization", "turnover", "replace", "endorsement",
+                                       "formalization", "compliance"]
+
+    /// The practice model's parameters: its documented defaults, overridden by those given.
+    public var practice: PracticeParameters {
+        var x = PracticeParameters()
+        if let forgetting { x.forgetting = forgetting }
+        if let routinization { x.routinization = routinization }
+        if let turnover { x.turnover = turnover }
+        if let replace { x.replacement = replace }
+        if let endorsement { x.endorsement = endorsement }
+        if let formalization { x.formalization = formalization }
+        if let compliance { x.compliance = compliance }
+        return x
+    }
 
     public static let defaultK = 2
     public static let defaultRecovery = 0.2
@@ -56,6 +85,15 @@ public struct ModelSettings: Sendable, Hashable {
         self.recovery = recovery; self.bassP = bassP; self.bassQ = bassQ
     }
 
+    /// Sets the practice parameters given (nil: the model's default).
+    public mutating func setPractice(forgetting: Double?, routinization: Int?, turnover: Double?,
+                                     replace: PracticeParameters.Replacement?, endorsement: Double?,
+                                     formalization: Double?, compliance: Double?) {
+        self.forgetting = forgetting; self.routinization = routinization; self.turnover = turnover
+        self.replace = replace; self.endorsement = endorsement; self.formalization = formalization
+        self.compliance = compliance
+    }
+
     /// The parameters given, by name.
     public var given: [String] {
         var out: [String] = []
@@ -66,6 +104,13 @@ public struct ModelSettings: Sendable, Hashable {
         if recovery != nil { out.append("recovery") }
         if bassP != nil { out.append("bass-p") }
         if bassQ != nil { out.append("bass-q") }
+        if forgetting != nil { out.append("forgetting") }
+        if routinization != nil { out.append("routinization") }
+        if turnover != nil { out.append("turnover") }
+        if replace != nil { out.append("replace") }
+        if endorsement != nil { out.append("endorsement") }
+        if formalization != nil { out.append("formalization") }
+        if compliance != nil { out.append("compliance") }
         return out
     }
 
@@ -84,6 +129,16 @@ public struct ModelSettings: Sendable, Hashable {
         }
         if let p = bassP, !(0...1).contains(p) { throw .usage("bass-p must be in [0, 1], found \(p)") }
         if let q = bassQ, !(0...1).contains(q) { throw .usage("bass-q must be in [0, 1], found \(q)") }
+        if models.contains(.practice) {
+            let x = practice
+            do { try x.validate() } catch { throw .usage(String(error.description.dropFirst(2))) }
+            if compliance != nil && x.formalization == 0 {
+                throw .usage("compliance: formalization is off (formalization 0), so no member is ever asked to comply")
+            }
+            if replace != nil && x.turnover == 0 {
+                throw .usage("replace: turnover is off (turnover 0), so nobody is ever replaced")
+            }
+        }
         let read = models.reduce(into: Set<String>()) { $0.formUnion($1.parameterNames) }
         for name in given where !read.contains(name) {
             let owners = ModelKind.allCases.filter { $0.parameterNames.contains(name) }.map(\.rawValue)
@@ -118,6 +173,7 @@ public struct ModelSettings: Sendable, Hashable {
         case .sir: return .sir(recovery: recovery ?? Self.defaultRecovery)
         case .sirContinuous: return .continuousSIR(recoveryRate: recovery ?? Self.defaultRecovery)
         case .bass: return .bass(p: bassP ?? Self.defaultBassP, q: bassQ ?? Self.defaultBassQ)
+        case .practice: return .practice(practice)
         }
     }
 }

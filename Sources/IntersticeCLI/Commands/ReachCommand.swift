@@ -9,15 +9,22 @@ struct ReachCommand: ParsableCommand {
         abstract: "Does an invention started by the collective reach and become institutionalized in the organizations, and is that different from chance?",
         discussion: """
         Seeds are the collective's participants (or --seeds: then, without a collective, the seeds \
-        are the group the invention starts from, and nothing lapses). Independent cascade, linear threshold and \
-        complex contagion (k = 2) run side by side; an organization is reached when a member \
-        outside the collective adopts, and institutionalized when a share θ of those members hold \
-        it (--theta, --rule). At the collective's end (its dates, one step = --step-days days) \
-        participants of organizations that have not institutionalized it drop it. Each statistic \
-        is compared with --null-samples networks of the --null model.
+        are the group the invention starts from, and nothing lapses). The default model is \
+        practice: holders pass it on at every step, forget it (--forgetting) unless the collective \
+        or an institutionalized organization sustains them, participants leave (--turnover, \
+        --replace), an organization is institutionalized when a share θ of its members beyond the \
+        collective hold it for --routinization steps, or when its management, having endorsed it \
+        (--endorsement), formalizes it (--formalization, --compliance). Other models (--models \
+        ic,lt,complex,…) run side by side; with them, at the collective's end (its dates, one step \
+        = --step-days days) participants of organizations that have not institutionalized it drop \
+        it. Each statistic is compared with --null-samples networks of the --null model \
+        (collective-preserving keeps every tie of the participants and rewires the others). \
+        --sensitivity sweeps a grid of assumptions and says in how much of it each conclusion \
+        holds; --vary assumed K redraws the ties a reconstruction assumed.
 
         Example:
           interstice reach Datasets/cucm-plie
+          interstice reach Datasets/cucm-plie --forgetting 0.1 --turnover 0.05 --end 12 --null collective-preserving
           interstice reach Datasets/chalon-sur-saone --probability 0.3 --null label-permutation --format json
           interstice reach Datasets/medInnovations --seeds "toa<=2" --organizations level=hospital --probability 0.1
         """
@@ -40,6 +47,84 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also write the adoption curves per organization (one panel per model) as SVG.", valueName: "file.svg"))
     var plot: String?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Redraw the edges tagged basis=assumed K times (keeping organization sizes, tie densities within and between organizations, and the hierarchy's shape) and report each statistic's median and 5–95% range over the redraws (--format csv then writes that table).", valueName: "assumed K"))
+    var vary: [String] = []
+
+    /// K of `--vary assumed K` (nil: no redraws).
+    var redraws: Int? {
+        guard vary.count == 2, vary[0] == "assumed", let k = Int(vary[1]), k >= 1, k <= 100_000 else { return nil }
+        return k
+    }
+
+    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
+    var sensitivity = false
+    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.02,0.05,0.1,0.2,0.4).", valueName: "p,p"))
+    var gridProbability: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: shares θ (default 0.3,0.5).", valueName: "θ,θ"))
+    var gridTheta: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: forgetting δ of the practice model (default 0.05,0.3).", valueName: "δ,δ"))
+    var gridForgetting: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: routinization R of the practice model (default 0,6).", valueName: "R,R"))
+    var gridRoutinization: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: models, among practice, ic, lt, complex (default practice,ic).", valueName: "m,m"))
+    var gridModels: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: null models (default collective-preserving,organization-preserving).", valueName: "null,null"))
+    var gridNulls: String?
+    @Option(help: "Sensitivity: Monte Carlo runs per setting (default 300).")
+    var gridRuns: Int?
+    @Option(help: "Sensitivity: randomized networks per setting (default 19).")
+    var gridNullSamples: Int?
+    @Option(help: "Sensitivity: runs on each randomized network (default 100).")
+    var gridNullRuns: Int?
+
+    /// The sensitivity grid: the library's documented defaults, overridden axis by axis.
+    func grid() throws -> ReachSensitivity.Grid {
+        var g = ReachSensitivity.Grid()
+        func list<T>(_ text: String?, _ name: String, _ parse: (String) -> T?) throws -> [T]? {
+            guard let text else { return nil }
+            var out: [T] = []
+            for part in text.split(separator: ",") {
+                guard let x = parse(String(part)) else { throw ValidationError("--\(name): cannot read \"\(part)\"") }
+                out.append(x)
+            }
+            return out
+        }
+        if let v = try list(gridProbability, "grid-probability", { Double($0) }) { g.probabilities = v }
+        if let v = try list(gridTheta, "grid-theta", { Double($0) }) { g.thetas = v }
+        if let v = try list(gridForgetting, "grid-forgetting", { Double($0) }) { g.forgetting = v }
+        if let v = try list(gridRoutinization, "grid-routinization", { Int($0) }) { g.routinization = v }
+        if let v = try list(gridModels, "grid-models", { ReachSensitivity.GridModel(rawValue: $0) }) { g.models = v }
+        if let v = try list(gridNulls, "grid-nulls", { NullModel(rawValue: $0) }) { g.nulls = v }
+        do { try g.validate() } catch { throw ValidationError(error.description) }
+        return g
+    }
+
+    func validate() throws {
+        var gridOptions: [String] = []
+        let texts: [(String, String?)] = [("--grid-probability", gridProbability), ("--grid-theta", gridTheta),
+                                          ("--grid-forgetting", gridForgetting), ("--grid-routinization", gridRoutinization),
+                                          ("--grid-models", gridModels), ("--grid-nulls", gridNulls)]
+        for (name, value) in texts where value != nil { gridOptions.append(name) }
+        let counts: [(String, Int?)] = [("--grid-runs", gridRuns), ("--grid-null-samples", gridNullSamples),
+                                        ("--grid-null-runs", gridNullRuns)]
+        for (name, value) in counts where value != nil { gridOptions.append(name) }
+        if !vary.isEmpty && redraws == nil {
+            throw ValidationError("--vary takes assumed K (1 ≤ K ≤ 100000 redraws of the edges tagged basis=assumed), found \"\(vary.joined(separator: " "))\"")
+        }
+        if redraws != nil && sensitivity && output.format == .csv {
+            throw ValidationError("--format csv writes either the --sensitivity grid or the --vary table: choose one, or use --format json")
+        }
+        if !sensitivity && !gridOptions.isEmpty {
+            throw ValidationError("\(gridOptions.joined(separator: ", ")) only apply with --sensitivity")
+        }
+        if sensitivity {
+            _ = try grid()
+            guard (1...1_000_000).contains(gridRuns ?? 1), (1...100_000).contains(gridNullSamples ?? 1),
+                  (1...1_000_000).contains(gridNullRuns ?? 1) else {
+                throw ValidationError("--grid-runs, --grid-null-samples and --grid-null-runs must be positive (at most 1000000, 100000, 1000000)")
+            }
+        }
+    }
 
     /// The request the flags describe.
     func request() throws(RequestError) -> ReachRequest {
@@ -61,10 +146,41 @@ struct ReachCommand: ParsableCommand {
             let bar = ProgressBar(label: "reach")
             let outcome = try req.run(net, progress: { bar.update($0, $1) })
             bar.finish()
+            let frame = req.settings.frame, start = outcome.start
+            let include = try frame.organizationFilter(net)
+            var settings: [ReachSensitivity.Setting]? = nil
+            if sensitivity {
+                let sweep = ReachSensitivity(
+                    grid: try grid(), practice: req.settings.model.practice, relations: outcome.channels.strength.keys.sorted(),
+                    bothWays: outcome.channels.bothWays, runs: gridRuns ?? 300, horizon: req.settings.monteCarlo.horizon,
+                    seed: req.settings.monteCarlo.seed, threads: req.settings.monteCarlo.threads,
+                    nullSamples: gridNullSamples ?? 19, nullRuns: gridNullRuns ?? 100)
+                let sweepBar = ProgressBar(label: "sensitivity")
+                settings = sweep.run(net, seeds: start.seeds.members,
+                                     frame: { n, theta in
+                                         var f = frame
+                                         f.theta = theta
+                                         return f.frame(n, collective: start.collective, starters: start.seeds, include: include)
+                                     },
+                                     progress: { sweepBar.update($0, $1) })
+                sweepBar.finish()
+            }
+            var assumed: [RedrawDistribution]? = nil
+            if let k = redraws {
+                let redraw = AssumedTieRedraw(relations: outcome.channels.strength.keys.sorted())
+                do { _ = try redraw.assumedCounts(in: net) } catch { throw RequestError.badData("\(error)") }
+                let varyBar = ProgressBar(label: "vary assumed")
+                assumed = outcome.result.analysis.varyAssumed(
+                    net, seeds: start.seeds.members,
+                    frame: { frame.frame($0, collective: start.collective, starters: start.seeds, include: include) },
+                    redraw: redraw, count: k, observed: outcome.result, progress: { varyBar.update($0, $1) })
+                varyBar.finish()
+            }
             let provenance = req.settings.provenance(net, start: outcome.start, channels: outcome.channels,
                                                      models: req.models, input: input.identity)
             try output.emit(ReachReport.render(outcome, request: req, network: net, dataset: input.dataset,
-                                               format: output.format, provenance: provenance),
+                                               format: output.format, provenance: provenance,
+                                               sensitivity: settings, assumed: assumed),
                             provenance: [("analysis", .string("reach")), ("models", .array(req.models.map { .string($0.rawValue) })),
                                          ("null_model", .string(req.null?.rawValue ?? "none")),
                                          ("null_samples", .int(req.null == nil ? 0 : req.nullSamples)), ("null_runs", .int(req.nullRuns)),
@@ -80,11 +196,41 @@ struct ReachCommand: ParsableCommand {
 
 /// The reach report as a text table, CSV (one row per model × organization) or JSON.
 enum ReachReport {
+    /// One row per setting of a sensitivity sweep.
+    static func gridTable(_ settings: [ReachSensitivity.Setting]) -> ResultTable {
+        let num = DiffusionReport.num
+        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization",
+                                      "organizations_institutionalized", "null_mean", "p_less", "p_greater", "verdict"])
+        t.tableDigits = 3
+        for s in settings {
+            t.append([.string(s.null.rawValue), .string(s.model.rawValue), num(s.probability), num(s.theta),
+                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, num(s.comparison.observed),
+                      num(s.comparison.nullMean), num(s.comparison.pLess), num(s.comparison.pGreater), .string(s.verdict.rawValue)])
+        }
+        return t
+    }
+
+    /// One row per model and statistic of `--vary assumed K`.
+    static func varyTable(_ d: [RedrawDistribution]) -> ResultTable {
+        let num = DiffusionReport.num
+        var t = ResultTable(columns: ["model", "statistic", "as_reconstructed", "median", "q05", "q95", "redraws"])
+        t.tableDigits = 3
+        for x in d {
+            t.append([.string(x.model), .string(x.statistic), num(x.asReconstructed), num(x.median), num(x.q05), num(x.q95),
+                      .int(x.redraws)])
+        }
+        return t
+    }
+
     static func render(_ outcome: ReachRequest.Outcome, request q: ReachRequest, network net: Network, dataset: String,
-                       format: ResultTable.Format, provenance: [(String, JSONValue)]) -> [UInt8] {
+                       format: ResultTable.Format, provenance: [(String, JSONValue)],
+                       sensitivity: [ReachSensitivity.Setting]? = nil, assumed: [RedrawDistribution]? = nil) -> [UInt8] {
         let num = DiffusionReport.num, cell = DiffusionReport.cell
         let r = outcome.result, start = outcome.start
         let a = r.analysis
+        let summary = r.summary(sensitivity: sensitivity, assumed: assumed)
+        if let sensitivity, format == .csv { return gridTable(sensitivity).render(.csv) }
+        if let assumed, format == .csv { return varyTable(assumed).render(.csv) }
         switch format {
         case .csv:
             var t = ResultTable(columns: [
@@ -127,6 +273,17 @@ enum ReachReport {
                 ("null_model", .string(a.nullModel?.rawValue ?? "none")), ("null_samples", .int(a.nullModel == nil ? 0 : a.nullSamples)),
                 ("null_runs", .int(a.nullRuns)), ("version", .string(IntersticeVersion.string)),
                 ("request", .object(provenance)), ("models", models),
+                ("summary", .array(summary.map { .string($0) })),
+                ("vary_assumed", assumed.map { d in
+                    let t = varyTable(d)
+                    return .object([("redraws", .int(d.first?.redraws ?? 0)),
+                                    ("statistics", .array(t.rows.map { .object(Array(zip(t.columns, $0))) }))])
+                } ?? .null),
+                ("sensitivity", sensitivity.map { s in
+                    let t = gridTable(s)
+                    return .object([("settings", .int(s.count)), ("alpha", .double(0.05)),
+                                    ("grid", .array(t.rows.map { .object(Array(zip(t.columns, $0))) }))])
+                } ?? .null),
             ]).text() + "\n").utf8)
         case .table:
             var out = "Reach of an invention started by \(start.label) "
@@ -155,7 +312,12 @@ enum ReachReport {
                               c.samples > 0 ? num(c.nullMean) : .null, c.samples > 0 ? num(c.pLess) : .null,
                               c.samples > 0 ? num(c.pGreater) : .null])
                 }
+                t = DiffusionReport.withManagement(t, m.observed, compact: true)
                 out += String(decoding: t.render(.table), as: UTF8.self) + "\n"
+                if let d = m.observed.departures, q.settings.model.turnover != nil || d.value > 0 {
+                    let f = ResultTable(columns: [])
+                    out += "Participants who left the collective per run: \(f.fixed(d.value, digits: 2)) [\(f.fixed(d.low, digits: 2)), \(f.fixed(d.high, digits: 2))].\n"
+                }
                 var s = ResultTable(columns: ["statistic", "observed", "null mean", "null sd", "p less", "p greater"])
                 s.tableDigits = 3
                 for c in m.overall {
@@ -165,6 +327,15 @@ enum ReachReport {
                 }
                 out += String(decoding: s.render(.table), as: UTF8.self)
             }
+            if let assumed {
+                out += "\n== Assumed ties redrawn \(assumed.first?.redraws ?? 0) times (median and 5–95% over the redraws)\n\n"
+                out += String(decoding: varyTable(assumed).render(.table), as: UTF8.self)
+            }
+            if let sensitivity {
+                out += "\n== Sensitivity: \(sensitivity.count) settings (p on every channel relation)\n\n"
+                out += String(decoding: gridTable(sensitivity).render(.table), as: UTF8.self)
+            }
+            out += "\n== Summary\n\n" + summary.joined(separator: "\n") + "\n"
             return Array(out.utf8)
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Interstice
 
 extension ModelKind: ExpressibleByArgument {}
-extension InstitutionalizationRule.Mode: ExpressibleByArgument {}
+extension PracticeParameters.Replacement: ExpressibleByArgument {}
 
 /// Monte Carlo options shared by `diffuse` and `reach`: translated into ``MonteCarloSettings``.
 struct MonteCarloOptions: ParsableArguments {
@@ -62,8 +62,17 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: "Institutionalization: the share θ of non-participant members who must hold it (default \(FrameSettings().theta)).")
     var theta: Double?
 
-    @Option(help: "Institutionalization rule: share, head, share-or-head, share-and-head (default \(FrameSettings().rule.rawValue)).")
+    @Option(help: "Institutionalization rule: share (the head rules were removed: a head's adoption is endorsement, see the practice model's --endorsement and --formalization).",
+            transform: ChannelOptions.parseRule)
     var rule: InstitutionalizationRule.Mode?
+
+    static func parseRule(_ text: String) throws -> InstitutionalizationRule.Mode {
+        if let mode = InstitutionalizationRule.Mode(rawValue: text) { return mode }
+        if InstitutionalizationRule.removedModes.contains(text) {
+            throw ValidationError("--rule \(text): \(InstitutionalizationRule.removedModesNote)")
+        }
+        throw ValidationError("--rule takes share, found \"\(text)\"")
+    }
 
     @Option(help: ArgumentHelp("Only organizations whose attribute has this value count (for example level=hospital).", valueName: "attr=value"))
     var organizations: String?
@@ -118,9 +127,33 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("bass-q"), help: "Bass: imitation, times the share of adopting neighbours (default \(ModelSettings.defaultBassQ)).")
     var bassQ: Double?
 
+    @Option(help: "Practice: per step, probability that a holder not sustained by the collective or an institutionalized organization forgets (default \(PracticeParameters().forgetting)).")
+    var forgetting: Double?
+
+    @Option(help: "Practice: steps the share θ must keep holding, after it is reached, before the organization is institutionalized (default \(PracticeParameters().routinization)).")
+    var routinization: Int?
+
+    @Option(help: "Practice: per step, probability that a participant leaves the collective while it lives (default \(PracticeParameters().turnover)).")
+    var turnover: Double?
+
+    @Option(help: "Practice: who replaces a leaving participant: colleague (same organization and ties, without the practice) or none (default \(PracticeParameters().replacement.rawValue)).")
+    var replace: PracticeParameters.Replacement?
+
+    @Option(help: "Practice: per step, probability that an informed management endorses the practice (default \(PracticeParameters().endorsement)); endorsement alone institutionalizes nothing.")
+    var endorsement: Double?
+
+    @Option(help: "Practice: per step, probability that a management which endorsed it formalizes it, which institutionalizes it (default \(PracticeParameters().formalization); 0: off).")
+    var formalization: Double?
+
+    @Option(help: "Practice: probability that a member adopts a formalized practice (default \(PracticeParameters().compliance)).")
+    var compliance: Double?
+
     var settings: ModelSettings {
-        ModelSettings(threshold: threshold, thresholdAttribute: thresholdAttribute, k: k, fraction: fraction,
-                      recovery: recovery, bassP: bassP, bassQ: bassQ)
+        var s = ModelSettings(threshold: threshold, thresholdAttribute: thresholdAttribute, k: k, fraction: fraction,
+                              recovery: recovery, bassP: bassP, bassQ: bassQ)
+        s.setPractice(forgetting: forgetting, routinization: routinization, turnover: turnover, replace: replace,
+                      endorsement: endorsement, formalization: formalization, compliance: compliance)
+        return s
     }
 }
 

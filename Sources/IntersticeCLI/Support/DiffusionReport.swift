@@ -38,7 +38,20 @@ enum DiffusionReport {
                 num(o.timeToInstitutionalization?.mean.value ?? .nan), num(o.timeToInstitutionalization?.median.value ?? .nan),
             ])
         }
-        return t
+        return withManagement(t, r)
+    }
+
+    /// The practice model's management columns (P(endorsed), P(formalized)) appended to an
+    /// organization table; other models' tables are returned as they are.
+    static func withManagement(_ t: ResultTable, _ r: DiffusionResult, compact: Bool = false) -> ResultTable {
+        guard r.organizations.contains(where: { $0.endorsed != nil }) else { return t }
+        var out = ResultTable(columns: t.columns + (compact ? ["P(endorsed)", "P(formalized)"] : ["p_endorsed", "p_formalized"]))
+        out.tableDigits = t.tableDigits
+        for (row, o) in zip(t.rows, r.organizations) {
+            let e = o.endorsed ?? Estimate.unknown, f = o.formalized ?? Estimate.unknown
+            out.append(row + (compact ? [cell(e), cell(f)] : [num(e.value), num(f.value)]))
+        }
+        return out
     }
 
     /// An estimate as `0.816 [0.798, 0.832]`.
@@ -58,7 +71,7 @@ enum DiffusionReport {
                       cell(o.institutionalizedBeforeEnd), cell(o.institutionalizedAtHorizon),
                       num(o.timeToReach?.median.value ?? .nan), num(o.timeToInstitutionalization?.median.value ?? .nan)])
         }
-        return t
+        return withManagement(t, r, compact: true)
     }
 
     /// What produced a result: model, parameters, seed, runs, threads, version.
@@ -80,6 +93,9 @@ enum DiffusionReport {
                                                          ("organizations", .array(f.organizations.groupNames.map { .string($0) }))])))
         }
         out.append(("spread", .object([("mean", num(r.spread.value)), ("low", num(r.spread.low)), ("high", num(r.spread.high))])))
+        if let d = r.departures {
+            out.append(("departures", .object([("mean", num(d.value)), ("low", num(d.low)), ("high", num(d.high))])))
+        }
         out.append(("edges_examined", .int(Int(r.edgesExamined))))
         if !provenance.isEmpty { out.append(("request", .object(provenance))) }
         return out

@@ -3,7 +3,7 @@ import Testing
 import GraphCore
 
 /// The organizational frame on a hand-drawn cascade with sure transmissions (p = 1), where every
-/// step is known: reach, institutionalization by share and by head, and the collective's lapse.
+/// step is known: reach, institutionalization by share, and the collective's lapse.
 @Suite("Diffusion: reach, institutionalization and evaporation")
 struct InstitutionalizationTests {
     /// Org A = {0, 1, 2}, org B = {3, 4, 5, 6}; participants 0 and 3 (the collective).
@@ -51,16 +51,6 @@ struct InstitutionalizationTests {
         #expect(r.adoptionProbability == [1, 0, 0, 1, 0, 0, 0])
         #expect(r.holdingProbability == [0, 0, 0, 0, 0, 0, 0])
         #expect(r.organizations.allSatisfy { $0.reached.value == 0 && $0.timeToReach == nil })
-    }
-
-    @Test func headRules() {
-        // Heads: A's is 2 (adopts at step 2), B's is 6 (step 3).
-        let head = setup(end: nil, rule: InstitutionalizationRule(threshold: 0.5, mode: .head), heads: [2, 6])
-        #expect(head.organizations.map { $0.timeToInstitutionalization?.mean.value } == [2, 3])
-        let either = setup(end: nil, rule: InstitutionalizationRule(threshold: 0.5, mode: .shareOrHead), heads: [2, 6])
-        #expect(either.organizations.map { $0.timeToInstitutionalization?.mean.value } == [1, 2])
-        let both = setup(end: nil, rule: InstitutionalizationRule(threshold: 0.5, mode: .shareAndHead), heads: [2, 6])
-        #expect(both.organizations.map { $0.timeToInstitutionalization?.mean.value } == [2, 3])
     }
 
     @Test func precisionTargetStopsEarlyAndReportsIt() {
