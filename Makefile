@@ -4,7 +4,7 @@ BIN := .build/release/interstice
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build demo test renders bench clean
+.PHONY: setup build demo test renders bench fuzz clean
 
 ## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
 setup:
@@ -56,6 +56,11 @@ renders: build
 bench: setup
 	$(SWIFT) build -c release --product IntersticeBench
 	.build/release/IntersticeBench
+
+## fuzz: libFuzzer over every reader, FUZZ_SECONDS each (default 60); stats as JSON lines,
+## findings in Fuzz/findings/ (kept out of `make test`)
+fuzz: setup
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) Fuzz/run.sh
 
 clean:
 	rm -rf .build

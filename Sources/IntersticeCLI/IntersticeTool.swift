@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphRender
 import Interstice
 
@@ -20,12 +21,17 @@ struct IntersticeTool: ParsableCommand {
         version: IntersticeVersion.string,
         subcommands: [InfoCommand.self, ConvertCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
                       CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self,
-                      GenerateCommand.self, BatchCommand.self]
+                      GenerateCommand.self, BatchCommand.self, RenderWorkerCommand.self]
     )
 
     /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
     static func main() {
         installDOTReader(warnings: { printError("interstice: warning: \($0)") })
+        if CommandLine.arguments.dropFirst().first != RenderWorkerCommand.name {
+            Signals.install()
+            signal(SIGPIPE, SIG_IGN)   // a worker that dies mid-request is an error, not the end of this process
+            RenderWorker.install(executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name])
+        }
         main(nil)
     }
 }

@@ -45,7 +45,8 @@ struct ReachCommand: ParsableCommand {
         guard null == "none" || NullModel(rawValue: null) != nil else {
             throw ValidationError("--null takes organization-preserving, configuration, label-permutation or none")
         }
-        guard nullSamples >= 0, nullRuns > 0 else { throw ValidationError("--null-samples must be ≥ 0 and --null-runs > 0") }
+        try OptionRange.check(nullSamples, 0...100_000, "--null-samples")
+        try OptionRange.check(nullRuns, 1...OptionRange.maxRuns, "--null-runs")
         for m in models.split(separator: ",") where DiffusionModelName(rawValue: String(m)) == nil {
             throw ValidationError("unknown model \"\(m)\"; models are ic, lt, complex, si, sis, sir, bass")
         }

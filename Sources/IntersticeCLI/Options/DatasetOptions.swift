@@ -25,15 +25,26 @@ struct DatasetOptions: ParsableArguments {
     @Flag(name: .customLong("allow-file-references"), help: "DOT: allow attributes that make Graphviz read local files.")
     var allowFileReferences = false
 
+    @Option(name: .customLong("max-input-bytes"), help: ArgumentHelp("The most bytes an input may have once decompressed: bytes or 512M, 4G (default 1G).", valueName: "size"))
+    var maxInputBytes: String?
+
+    /// `--max-input-bytes` in bytes.
+    var maxBytes: Int {
+        maxInputBytes.flatMap(BatchRunCommand.bytes).map { Int($0) } ?? SourceText.defaultMaxBytes
+    }
+
     func validate() throws {
         if directed && undirected { throw ValidationError("--directed and --undirected exclude each other") }
         if dataset == "-" && from == nil { throw ValidationError("reading standard input needs --from FORMAT") }
         if dataset == "-" && from == .native { throw ValidationError("the native format is a folder; it cannot come from standard input") }
+        if let m = maxInputBytes, BatchRunCommand.bytes(m) == nil {
+            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(m)\"")
+        }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(directed: directed ? true : (undirected ? false : nil), relation: Relation(edgeRelation),
-                    allowFileReferences: allowFileReferences)
+                    allowFileReferences: allowFileReferences, maxInputBytes: maxBytes)
     }
 
     /// Reads the dataset.

@@ -28,10 +28,10 @@ struct MonteCarloOptions: ParsableArguments {
     var targetHalfWidth: Double?
 
     func validate() throws {
-        guard runs > 0 else { throw ValidationError("--runs must be positive") }
+        try OptionRange.check(runs, 1...OptionRange.maxRuns, "--runs")
         guard horizon >= 0 && horizon <= 100_000 else { throw ValidationError("--horizon must be in 0…100000") }
-        if let t = threads, t <= 0 { throw ValidationError("--threads must be positive") }
-        if let w = targetHalfWidth, !(w > 0) { throw ValidationError("--target-half-width must be positive") }
+        try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
+        try OptionRange.positive(targetHalfWidth, atMost: 1, "--target-half-width")
     }
 }
 
@@ -69,7 +69,8 @@ struct ChannelOptions: ParsableArguments {
 
     func validate() throws {
         guard theta > 0 && theta <= 1 else { throw ValidationError("--theta must be in (0, 1]") }
-        guard stepDays > 0 else { throw ValidationError("--step-days must be positive") }
+        try OptionRange.positive(stepDays, atMost: 36_500, "--step-days")
+        try OptionRange.check(end, -1...100_000, "--end")
         if let o = organizations, o.split(separator: "=", maxSplits: 1).count != 2 {
             throw ValidationError("--organizations takes attr=value, for example level=hospital")
         }

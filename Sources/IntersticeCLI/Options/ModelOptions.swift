@@ -26,11 +26,11 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         if let t = threshold, !(0...1).contains(t) { throw ValidationError("--threshold must be in [0, 1]") }
-        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        try OptionRange.check(k, 1...1_000_000, "--k")
         if let f = fraction, !(f > 0 && f <= 1) { throw ValidationError("--fraction must be in (0, 1]") }
         if k != nil && fraction != nil { throw ValidationError("--k and --fraction exclude each other") }
-        guard recovery >= 0, (0...1).contains(bassP), (0...1).contains(bassQ) else {
-            throw ValidationError("--recovery must be ≥ 0 (a probability in [0, 1] for sis and sir), --bass-p and --bass-q in [0, 1]")
+        guard recovery >= 0, recovery <= 1e6, (0...1).contains(bassP), (0...1).contains(bassQ) else {
+            throw ValidationError("--recovery must be in 0…1e6 (a probability in [0, 1] for sis and sir), --bass-p and --bass-q in [0, 1]")
         }
     }
 
