@@ -57,8 +57,8 @@ bench: setup
 	$(SWIFT) build -c release --product IntersticeBench
 	.build/release/IntersticeBench
 
-## fuzz: libFuzzer over every reader, FUZZ_SECONDS each (default 60); stats as JSON lines,
-## findings in Fuzz/findings/ (kept out of `make test`)
+## fuzz: libFuzzer over the text readers, FUZZ_SECONDS each (default 60; FUZZ_FULL=1 adds DOT
+## and the manifest); stats as JSON lines, findings in Fuzz/findings/ (kept out of `make test`)
 fuzz: setup
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) Fuzz/run.sh
 

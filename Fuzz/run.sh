@@ -6,10 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot manifest"}
-swift build --package-path Fuzz --scratch-path Fuzz/.build -c release \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
-BIN=Fuzz/.build/release/IntersticeFuzz
+FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json"}
+[ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS dot manifest"
+# The nine text readers: GraphCore + GraphIO only (a few minutes). DOT and the manifest need
+# the whole package under the sanitizers (much longer): only with FUZZ_FULL=1.
+Fuzz/build-readers.sh >&2
+READERS=Fuzz/.build/readers/fuzz-readers
+if [ "${FUZZ_FULL:-0}" = 1 ]; then
+  swift build --package-path Fuzz --scratch-path Fuzz/.build -c release \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+fi
+FULL=Fuzz/.build/release/IntersticeFuzz
 seeds() {
   case $1 in
     edgelist) find Tests/Fixtures Datasets -name '*.edges' -o -name '*.edgelist' -o -name '*.txt' | grep -v README ;;
@@ -26,6 +33,7 @@ seeds() {
   esac
 }
 for f in $FORMATS; do
+  BIN=$READERS; case $f in dot|manifest) BIN=$FULL ;; esac
   corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
   mkdir -p "$corpus" "$findings"
   # Seeds below 64 KiB (libFuzzer's -max_len), copied by content hash.

@@ -75,6 +75,7 @@ struct HardeningCLITests {
         ("{\"nodes\": [{\"id\": \"a\\u0000b\"}], \"links\": []}", "out.gml", "cannot write the node id \"a\\u{0}b\" as gml: it holds a NUL character, which no format can hold"),
         ("{\"nodes\": [{\"id\": \"a\\u0001b\"}], \"links\": []}", "out.graphml", "cannot write the node id \"a\\u{1}b\" as graphml: it holds the control character U+1, which XML cannot hold"),
         ("{\"nodes\": [{\"id\": \"a b\"}, {\"id\": \"a_b\"}], \"links\": []}", "out.edges", "cannot write the node id \"a b\" as edgelist"),
+        ("{\"nodes\": [{\"id\": \"%x\"}, {\"id\": \"y\"}], \"links\": []}", "out.gv", "cannot write the node id \"%x\" as dot: Graphviz reads names that start with % as anonymous and renames them"),
     ])
     func unwritableIds(input: String, output: String, message: String) throws {
         let tmp = try Fixtures.temporaryFolder()

@@ -9,6 +9,8 @@ import GraphCore
 ///   and carriage return; U+FFFE, U+FFFF), not even as a character reference.
 /// - Edge and adjacency lists: ids are tokens: no space, tab, comma, semicolon or line break,
 ///   not empty, not starting with `#` or `%` (comment markers).
+/// - DOT: no id (and no dataset name) starting with `%`: cgraph treats such names as its own
+///   anonymous ones and reads them back renamed (`%5`), quoted or not.
 public enum WritableText {
     /// The first text of `network` that `format` cannot hold, with what it is (`node id`, …).
     /// - Complexity: O(total text).
@@ -16,6 +18,14 @@ public enum WritableText {
         if format == .edgelist || format == .adjlist {
             for id in network.ids where EdgeListFormat.token(id) != id {
                 return ("node id", id, "an edge or adjacency list id cannot be empty, hold spaces, tabs, commas, semicolons or line breaks, or start with # or %")
+            }
+        }
+        if format == .dot {
+            for id in network.ids where id.hasPrefix("%") {
+                return ("node id", id, "Graphviz reads names that start with % as anonymous and renames them")
+            }
+            if let name = network.metadata.name, name.hasPrefix("%") {
+                return ("dataset name", name, "Graphviz reads names that start with % as anonymous and renames them")
             }
         }
         let xml = format == .graphml || format == .gexf
