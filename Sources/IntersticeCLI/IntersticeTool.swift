@@ -27,7 +27,12 @@ struct IntersticeTool: ParsableCommand {
     /// Installs the DOT reader (GraphRender owns Graphviz's parser), then parses and runs.
     static func main() {
         installDOTReader(warnings: { printError("interstice: warning: \($0)") })
-        if CommandLine.arguments.dropFirst().first != RenderWorkerCommand.name {
+        if CommandLine.arguments.dropFirst().first == RenderWorkerCommand.name {
+            // A worker inherits its parent's ignored SIGINT/SIGTERM (the parent receives them
+            // through dispatch sources): a worker ends on them, as any Graphviz run would.
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        } else {
             Signals.install()
             signal(SIGPIPE, SIG_IGN)   // a worker that dies mid-request is an error, not the end of this process
             RenderWorker.install(executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name])
