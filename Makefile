@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build install uninstall demo test renders bench clean
+.PHONY: setup build install uninstall demo test renders bench fuzz clean
 
 ## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
 setup:
@@ -66,6 +66,11 @@ renders: build
 bench: setup
 	$(SWIFT) build -c release --product IntersticeBench
 	.build/release/IntersticeBench
+
+## fuzz: libFuzzer over the text readers, FUZZ_SECONDS each (default 60; FUZZ_FULL=1 adds DOT
+## and the manifest); stats as JSON lines, findings in Fuzz/findings/ (kept out of `make test`)
+fuzz: setup
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) Fuzz/run.sh
 
 clean:
 	rm -rf .build

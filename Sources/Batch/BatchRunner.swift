@@ -28,6 +28,9 @@ public struct BatchRunner: Sendable {
         public var shard: Shard
         /// Run jobs already done again.
         public var force: Bool
+        /// Set to stop the run gently (SIGINT, SIGTERM): no new job starts, the jobs in flight
+        /// finish and commit, and the run is recorded as interrupted.
+        public var stop: BatchStop?
 
         public init(version: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, threadsPerJob: Int? = nil,
                     memoryBudget: UInt64 = ProcessInfo.processInfo.physicalMemory / 2, shard: Shard = .all, force: Bool = false) {
@@ -53,6 +56,8 @@ public struct BatchRunner: Sendable {
         public let failed: Int
         public let seconds: Double
         public let runID: String
+        /// The run was stopped (``Options/stop``) before every job ran.
+        public var interrupted = false
     }
 
     public let options: Options
@@ -83,7 +88,7 @@ public struct BatchRunner: Sendable {
         events(.planned(total: plan.jobs.count, inShard: mine.count, toRun: todo.count))
         let workers = min(options.jobs, max(1, todo.count))
         let threads = options.threadsPerJob ?? max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
-        let state = RunState(jobs: todo, budget: options.memoryBudget)
+        let state = RunState(jobs: todo, budget: options.memoryBudget, stop: options.stop)
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
@@ -97,11 +102,14 @@ public struct BatchRunner: Sendable {
         group.wait()
         let finished = Date()
         let (done, failed, storeError) = state.outcome
+        let interrupted = (options.stop?.requested ?? false) && done + failed < todo.count
         try store.finishRun(info.id, started: started, finished: finished, planned: mine.count,
-                            skipped: mine.count - todo.count, done: done, failed: failed)
+                            skipped: mine.count - todo.count, done: done, failed: failed, interrupted: interrupted)
         if let storeError { throw storeError }
-        return Summary(total: plan.jobs.count, inShard: mine.count, skipped: mine.count - todo.count, done: done,
-                       failed: failed, seconds: finished.timeIntervalSince(started), runID: info.id)
+        var summary = Summary(total: plan.jobs.count, inShard: mine.count, skipped: mine.count - todo.count, done: done,
+                              failed: failed, seconds: finished.timeIntervalSince(started), runID: info.id)
+        summary.interrupted = interrupted
+        return summary
     }
 
     static func work(_ state: RunState, store: ResultStore, run: String, threads: Int,
@@ -149,9 +157,12 @@ final class RunState: @unchecked Sendable {
     /// Datasets a worker is reading now.
     private var loading = Set<String>()
 
-    init(jobs: [Job], budget: UInt64) {
+    private let stop: BatchStop?
+
+    init(jobs: [Job], budget: UInt64, stop: BatchStop? = nil) {
         self.jobs = jobs
         self.budget = budget
+        self.stop = stop
         for j in jobs { cache[RunState.cacheKey(j), default: (nil, 0)].remaining += 1 }
     }
 
@@ -161,7 +172,7 @@ final class RunState: @unchecked Sendable {
     func take() -> Job? {
         lock.lock(); defer { lock.unlock() }
         while true {
-            guard storeError == nil, next < jobs.count else { return nil }
+            guard storeError == nil, next < jobs.count, !(stop?.requested ?? false) else { return nil }
             let need = BatchRunner.estimatedMemory(jobs[next])
             if running == 0 || (inUse <= budget && need <= budget - inUse) {
                 let j = jobs[next]

@@ -85,7 +85,37 @@ public struct JobPlan: Sendable {
     /// - Parameter version: the Interstice version, part of every key.
     /// - Throws: ``GraphIOError`` when a dataset cannot be read for its digest.
     /// - Complexity: O(jobs + dataset bytes).
-    public init(_ manifest: Manifest, version: String) throws(GraphIOError) {
+    /// The most jobs a manifest may expand to unless told otherwise (`--max-jobs`).
+    public static let defaultMaxJobs = 1_000_000
+
+    /// The number of jobs a manifest expands to (before identical jobs are merged), or nil
+    /// when it passes `Int.max`. Computed without expanding anything.
+    /// - Complexity: O(analyses × grid axes).
+    public static func count(_ manifest: Manifest) -> Int? {
+        var perDataset = 0
+        for a in manifest.analyses {
+            var c = 1
+            for axis in a.grid {
+                let (p, o) = c.multipliedReportingOverflow(by: axis.values.count)
+                if o { return nil }
+                c = p
+            }
+            let (s, o) = perDataset.addingReportingOverflow(c)
+            if o { return nil }
+            perDataset = s
+        }
+        let (total, o) = perDataset.multipliedReportingOverflow(by: manifest.datasets.count)
+        return o ? nil : total
+    }
+
+    /// - Parameter maxJobs: the most jobs the manifest may ask for, checked before any grid
+    ///   expands or dataset is read.
+    public init(_ manifest: Manifest, version: String, maxJobs: Int = JobPlan.defaultMaxJobs) throws(GraphIOError) {
+        let asked = JobPlan.count(manifest)
+        guard let asked, asked <= maxJobs else {
+            throw GraphIOError(.badData, file: manifest.file,
+                               "the manifest asks for \(asked.map(String.init) ?? "more than \(Int.max)") jobs (datasets × analyses × grid values); at most \(maxJobs) are allowed: split it, or raise --max-jobs")
+        }
         self.manifest = manifest
         var jobs: [Job] = []
         var keys = Set<String>()

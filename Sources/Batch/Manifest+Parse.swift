@@ -12,12 +12,14 @@ extension Manifest {
     /// - Complexity: O(manifest size + glob matches); datasets are checked to exist, not read.
     /// - Throws: ``GraphIOError`` with line and column: `.missingInput` (exit 66) for a missing
     ///   manifest or dataset, `.badData` (exit 65) for everything else.
-    public static func load(_ path: String, seed: UInt64? = nil) throws(GraphIOError) -> Manifest {
+    /// - Parameter allowOutside: let dataset paths lead outside the manifest's folder (absolute
+    ///   paths, `..`, symlinks); otherwise such a dataset is an error at its line and column.
+    public static func load(_ path: String, seed: UInt64? = nil, allowOutside: Bool = false) throws(GraphIOError) -> Manifest {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphIOError(.missingInput, file: path, "cannot read the manifest (no such file, or not readable)")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return try parse(Array(data), file: path, folder: folder, seed: seed)
+        return try parse(Array(data), file: path, folder: folder, seed: seed, allowOutside: allowOutside)
     }
 
     /// Validates manifest text.
@@ -25,8 +27,11 @@ extension Manifest {
     ///   - file: the name errors carry.
     ///   - folder: where relative dataset paths start.
     ///   - seed: overrides the manifest's seed.
-    public static func parse(_ bytes: [UInt8], file: String, folder: String, seed: UInt64? = nil) throws(GraphIOError) -> Manifest {
+    ///   - allowOutside: let dataset paths lead outside `folder`.
+    public static func parse(_ bytes: [UInt8], file: String, folder: String, seed: UInt64? = nil,
+                             allowOutside: Bool = false) throws(GraphIOError) -> Manifest {
         var p = ManifestParser(file: file, folder: folder)
+        p.allowOutside = allowOutside
         return try p.parse(bytes, seedOverride: seed)
     }
 }
@@ -36,6 +41,8 @@ struct ManifestParser {
     let file: String
     let folder: String
     var warnings: [String] = []
+    /// Dataset paths may lead outside `folder`.
+    var allowOutside = false
 
     init(file: String, folder: String) {
         self.file = file
@@ -68,6 +75,7 @@ struct ManifestParser {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw GraphIOError(.badData, file: file, line: 1, column: 1, "the manifest is not UTF-8 text")
         }
+        try Self.checkDepth(bytes, file: file)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw Self.yamlError(error, file: file) }
         guard let root, let top = root.mapping else {
@@ -215,11 +223,12 @@ struct ManifestParser {
                 } else if let seq = v.sequence {
                     guard !seq.isEmpty else { throw error(v, "\(kind.rawValue): \(key): an empty list gives no job") }
                     var values: [JSONValue] = []
+                    var seenValues = Set<JSONValue>()   // linear time for long grids
                     for item in seq {
                         guard let x = scalarValue(item), spec.type.accepts(x) else {
                             throw error(item, "\(expected), found \(describe(item))")
                         }
-                        guard !values.contains(spec.type.canonical(x)) else {
+                        guard seenValues.insert(spec.type.canonical(x)).inserted else {
                             throw error(item, "\(kind.rawValue): \(key): \(describe(item)) appears twice in the grid")
                         }
                         values.append(spec.type.canonical(x))
@@ -331,6 +340,9 @@ struct ManifestParser {
                 matches = [pattern]
             }
             for m in matches.map(Self.trimmed) {
+                if !allowOutside, let real = Self.realPath(resolve(m)), !Self.isInside(real, Self.realPath(folder) ?? folder) {
+                    throw error(patternNode, "dataset \(GraphIOError.quote(m)) leads outside the manifest's folder (to \(real)); move it inside, or pass --allow-outside")
+                }
                 guard names.insert(m).inserted else {
                     warnings.append("\(file):\(location(patternNode)): dataset \(GraphIOError.quote(m)) is listed already; its jobs run once")
                     continue
@@ -341,6 +353,18 @@ struct ManifestParser {
             }
         }
         return out
+    }
+
+    /// The path with symlinks, `.` and `..` resolved (nil when it does not exist).
+    static func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
+    /// Whether `path` is `folder` or inside it (both resolved).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     func resolve(_ p: String) -> String {

@@ -74,7 +74,13 @@ public struct Manifest: Sendable {
         }
 
         /// Number of parameter combinations.
-        public var combinations: Int { grid.reduce(1) { $0 * $1.values.count } }
+        /// Number of parameter combinations (`Int.max` when it overflows).
+        public var combinations: Int {
+            grid.reduce(1) { c, axis in
+                let (p, o) = c.multipliedReportingOverflow(by: axis.values.count)
+                return o ? Int.max : p
+            }
+        }
     }
 
     /// The manifest file (as given).

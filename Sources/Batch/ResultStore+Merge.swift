@@ -3,6 +3,42 @@ import GRDB
 import Interstice
 
 extension ResultStore {
+    /// Merges stores into `target` atomically: the target (when it exists) is copied to a
+    /// temporary store beside it (`VACUUM INTO`), the sources are merged into the copy, and the
+    /// copy is renamed over the target only when every source merged. A failure (a corrupt or
+    /// missing source) leaves the target as it was and no temporary file.
+    /// - Returns: the jobs taken from each source, in order, and the merged status counts.
+    public static func merge(_ sources: [String], into target: String) throws(GraphIOError) -> (taken: [Int], counts: [String: Int]) {
+        let folder = (target as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
+        let tmp = (folder.isEmpty ? "." : folder) + "/.\((target as NSString).lastPathComponent).merge-\(UUID().uuidString.lowercased())"
+        let token = TemporaryFiles.register(tmp)
+        defer {
+            TemporaryFiles.unregister(token)
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(tmp + suffix) }
+        }
+        if FileManager.default.fileExists(atPath: target) {
+            let existing = try ResultStore(path: target)
+            do { try existing.db.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [tmp]) } }
+            catch { throw existing.io(error) }
+            try existing.close()
+        }
+        let merged = try ResultStore(path: tmp)
+        var taken: [Int] = []
+        do {
+            for s in sources { taken.append(try merged.merge(from: s, filesInto: folder)) }
+        } catch {
+            try? merged.close()
+            throw error
+        }
+        let counts = try merged.statusCounts()
+        try merged.close()
+        guard rename(tmp, target) == 0 else {
+            throw GraphIOError(.io, file: target, "cannot replace the merged store: \(String(cString: strerror(errno)))")
+        }
+        return (taken, counts)
+    }
+
     /// Copies the jobs of another store (a shard's) into this one, with their rows, runs and the
     /// diagrams they wrote.
     ///
@@ -11,7 +47,8 @@ extension ResultStore {
     /// one transaction.
     /// - Returns: the number of jobs taken.
     @discardableResult
-    public func merge(from other: String) throws(GraphIOError) -> Int {
+    public func merge(from other: String, filesInto filesFolder: String? = nil) throws(GraphIOError) -> Int {
+        let folder = filesFolder ?? self.folder
         guard FileManager.default.fileExists(atPath: other) else {
             throw GraphIOError(.missingInput, file: other, "no such results store")
         }
@@ -46,7 +83,8 @@ extension ResultStore {
                     }
                     let jobColumns = "key, ordinal, dataset, dataset_sha256, analysis, params, status, error, seed, version, started, finished, seconds, run"
                     try db.execute(sql: "INSERT OR REPLACE INTO main.jobs (\(jobColumns)) SELECT \(jobColumns) FROM src.jobs WHERE key IN (SELECT key FROM temp.take)")
-                    let runColumns = "id, name, manifest, manifest_sha256, seed, version, shard, jobs_option, forced, host, started, finished, seconds, planned, skipped, done, failed"
+                    let hasInterrupted = try Row.fetchAll(db, sql: "PRAGMA src.table_info(runs)").contains { ($0["name"] as String) == "interrupted" }
+                    let runColumns = "id, name, manifest, manifest_sha256, seed, version, shard, jobs_option, forced, host, started, finished, seconds, planned, skipped, done, failed" + (hasInterrupted ? ", interrupted" : "")
                     try db.execute(sql: "INSERT OR IGNORE INTO main.runs (\(runColumns)) SELECT \(runColumns) FROM src.runs")
                     files = try String.fetchAll(db, sql: "SELECT path FROM src.files WHERE job IN (SELECT key FROM temp.take)")
                     try db.execute(sql: "DROP TABLE temp.take")

@@ -42,7 +42,7 @@ public final class ResultStore: Sendable {
     CREATE TABLE IF NOT EXISTS runs (
       id TEXT PRIMARY KEY, name TEXT, manifest TEXT, manifest_sha256 TEXT, seed INTEGER, version TEXT,
       shard TEXT, jobs_option INTEGER, forced INTEGER, host TEXT, started TEXT, finished TEXT, seconds REAL,
-      planned INTEGER, skipped INTEGER, done INTEGER, failed INTEGER);
+      planned INTEGER, skipped INTEGER, done INTEGER, failed INTEGER, interrupted INTEGER);
     CREATE TABLE IF NOT EXISTS jobs (
       key TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, dataset TEXT NOT NULL, dataset_sha256 TEXT NOT NULL,
       analysis TEXT NOT NULL, params TEXT NOT NULL,
@@ -93,6 +93,11 @@ public final class ResultStore: Sendable {
             }
             try db.write { db in
                 try db.execute(sql: ResultStore.schema)
+                // Stores made before runs had `interrupted` gain the column (NULL for old runs).
+                let runColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(runs)").map { $0["name"] as String }
+                if !runColumns.contains("interrupted") {
+                    try db.execute(sql: "ALTER TABLE runs ADD COLUMN interrupted INTEGER")
+                }
                 let v = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
                 if let v, v != ResultStore.schemaVersion {
                     throw GraphIOError(.badData, file: path, "results store schema \(v); this Interstice writes schema \(ResultStore.schemaVersion)")
@@ -155,13 +160,15 @@ public final class ResultStore: Sendable {
         } catch { throw io(error) }
     }
 
-    /// Records the end of a run and its counts.
-    public func finishRun(_ id: String, started: Date, finished: Date, planned: Int, skipped: Int, done: Int, failed: Int) throws(GraphIOError) {
+    /// Records the end of a run and its counts; an interrupted run (SIGINT, SIGTERM) has
+    /// `interrupted = 1`.
+    public func finishRun(_ id: String, started: Date, finished: Date, planned: Int, skipped: Int, done: Int, failed: Int,
+                          interrupted: Bool = false) throws(GraphIOError) {
         do {
             try db.write { db in
-                try db.execute(sql: "UPDATE runs SET finished = ?, seconds = ?, planned = ?, skipped = ?, done = ?, failed = ? WHERE id = ?",
+                try db.execute(sql: "UPDATE runs SET finished = ?, seconds = ?, planned = ?, skipped = ?, done = ?, failed = ?, interrupted = ? WHERE id = ?",
                                arguments: [ResultStore.timestamp(finished), finished.timeIntervalSince(started), planned, skipped,
-                                           done, failed, id])
+                                           done, failed, interrupted ? 1 : 0, id])
             }
         } catch { throw io(error) }
     }

@@ -70,6 +70,28 @@ static inline void interstice_set_error_function(interstice_errf f) {
     agseterr(AGWARN);
 }
 
+// Graphviz 2.42's `userout` (cgraph/agerror.c), which formats a message for the user error
+// function, starts with a 1 KB buffer and, when a message is longer, grows the buffer and calls
+// vsnprintf again with the same, already consumed va_list: any diagnostic over 1 KB with an
+// argument (a long token in a syntax error) reads garbage and crashes. The buffer is static and
+// never shrinks, so one message of `bytes` bytes without any conversion (nothing read from the
+// va_list, so reusing it is harmless) grows it once, here, before any input is parsed; later
+// messages shorter than that are formatted in one pass. Call with the error function installed
+// (the message goes to it and is then discarded by the caller).
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wformat-security"
+#pragma clang diagnostic ignored "-Wformat-nonliteral"
+static inline void interstice_grow_message_buffer(size_t bytes) {
+    char *s = (char *)malloc(bytes + 1);
+    if (!s) return;
+    memset(s, 'x', bytes);
+    s[bytes] = 0;
+    agerr(AGWARN, s);
+    free(s);
+    agreseterrors();
+}
+#pragma clang diagnostic pop
+
 // ---------------------------------------------------------------------------------------------
 // Ordered object IDs. cgraph's default ID discipline makes a named object's ID the address of
 // its interned name, and keeps subgraphs in ID order: cluster order, and with it fdp's layout

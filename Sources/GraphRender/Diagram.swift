@@ -49,6 +49,13 @@ public struct Diagram: Sendable {
         }
         let (bytes, warnings) = try layoutAndRender(dot, name: "diagram", engine: plan.engine.rawValue,
                                                     format: format.graphvizName)
+        return finish(bytes, warnings: warnings, plan: plan, network: network, style: style, format: format)
+    }
+
+    /// The diagram from Graphviz's output: an HTML page around the SVG, or the output with the
+    /// engine's reason written in (shared by the in-process path and ``RenderWorker``).
+    static func finish(_ bytes: [UInt8], warnings: [GraphvizMessage], plan: DiagramPlan, network: Network,
+                       style: DiagramStyle, format: DiagramFormat) -> Diagram {
         if format == .html {
             let page = DiffusionPlayerPage(title: style.title ?? network.metadata.title ?? network.metadata.name ?? "Diagram",
                                            caption: style.caption, stepLabels: [], svgs: [bytes])
@@ -74,8 +81,10 @@ public struct Diagram: Sendable {
     ///     ``LayoutEngine/largeGraphNodes`` nodes, dot for a digraph, neato for a graph.
     ///   - allowFileReferences: let the text name local files (images, shape files, font paths).
     /// - Complexity: Graphviz's parse, layout and rendering.
+    ///   - allowLinks: keep `http(s)` and `mailto` links (`URL`, `href`) in SVG output; without
+    ///     it every link is removed (``SVGSanitizer``).
     public static func render(dot text: SourceText, engine: LayoutEngine = .auto, format: DiagramFormat = .svg,
-                              allowFileReferences: Bool = false) throws(RenderError) -> Diagram {
+                              allowFileReferences: Bool = false, allowLinks: Bool = false) throws(RenderError) -> Diagram {
         if let nul = text.bytes.firstIndex(of: 0) {
             let (line, _) = text.location(of: nul)
             throw RenderError(.badInput, source: text.name, line: line, "a NUL byte: this is not a DOT text")
@@ -102,13 +111,15 @@ public struct Diagram: Sendable {
                         chosen = raw.directed ? "dot" : "neato"
                         reason = raw.directed ? "auto chose dot for a directed graph" : "auto chose neato for an undirected graph"
                     }
-                } else if engine == .dot && raw.nodes.count > LayoutEngine.dotNodeLimit {
-                    throw RenderError(.unsupported, source: text.name, "dot cannot lay out \(raw.nodes.count) nodes in reasonable time; use sfdp or auto")
+                }
+                // The limit holds however dot was chosen (--engine dot, or the file's layout=dot).
+                if chosen == LayoutEngine.dot.rawValue && raw.nodes.count > LayoutEngine.dotNodeLimit {
+                    throw RenderError(.unsupported, source: text.name, "dot cannot lay out \(raw.nodes.count) nodes in reasonable time (\(reason)); use --engine sfdp")
                 }
                 var warnings = s.takeMessages()
                 let bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
                     if format == .dot { return try s.render(g, format: "dot") }
-                    return try s.render(g, format: format.graphvizName)
+                    return try s.render(g, format: format.graphvizName, allowLinks: allowLinks)
                 }
                 warnings += s.takeMessages()
                 if format == .html {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphRender
 import Interstice
 
@@ -20,9 +21,23 @@ struct IntersticeTool: ParsableCommand {
         version: IntersticeVersion.string,
         subcommands: [InfoCommand.self, ConvertCommand.self, ImportCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
                       CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self, FitCommand.self,
-                      GenerateCommand.self, BatchCommand.self]
+                      GenerateCommand.self, BatchCommand.self, RenderWorkerCommand.self]
     )
 
+    /// Sets up signals and the Graphviz worker, then parses and runs.
+    static func main() {
+        if CommandLine.arguments.dropFirst().first == RenderWorkerCommand.name {
+            // A worker inherits its parent's ignored SIGINT/SIGTERM (the parent receives them
+            // through dispatch sources): a worker ends on them, as any Graphviz run would.
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        } else {
+            Signals.install()
+            signal(SIGPIPE, SIG_IGN)   // a worker that dies mid-request is an error, not the end of this process
+            RenderWorker.install(executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name])
+        }
+        main(nil)
+    }
 }
 
 /// The version printed by `--version` and recorded in results.

@@ -52,20 +52,20 @@ struct JobPlanTests {
         let copy = tmp.appendingPathComponent("copy").path
         try FileManager.default.copyItem(atPath: Fixtures.dataset("cucm-plie"), toPath: copy)
         let text = "datasets: [\(Fixtures.dataset("cucm-plie")), \(copy)]\nanalyses: [{diffuse: {theta: 0.5}}]"
-        let m = try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path)
+        let m = try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path, allowOutside: true)
         let plan = try JobPlan(m, version: "0.1.0")
         // The copy is the same work: listed once.
         #expect(plan.jobs.count == 1)
         let other = try JobPlan(m, version: "0.2.0")
         #expect(other.jobs[0].key != plan.jobs[0].key)
-        let reseeded = try JobPlan(try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path, seed: 2), version: "0.1.0")
+        let reseeded = try JobPlan(try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path, seed: 2, allowOutside: true), version: "0.1.0")
         #expect(reseeded.jobs[0].key != plan.jobs[0].key)
         // One byte more in the copy's edges: another dataset, another key.
         let edges = URL(fileURLWithPath: copy).appendingPathComponent("edges.csv")
         var bytes = try Data(contentsOf: edges)
         bytes.append(contentsOf: Array("\n".utf8))
         try bytes.write(to: edges)
-        let changed = try JobPlan(try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path), version: "0.1.0")
+        let changed = try JobPlan(try Manifest.parse(Array(text.utf8), file: "m.yaml", folder: tmp.path, allowOutside: true), version: "0.1.0")
         #expect(changed.jobs.count == 2)
         #expect(changed.jobs[0].key == plan.jobs[0].key)
         #expect(changed.jobs[1].key != plan.jobs[0].key)

@@ -66,7 +66,7 @@ struct KillResumeTests {
         let killed = tmp.appendingPathComponent("killed").path
         let whole = tmp.appendingPathComponent("whole").path
 
-        let reported = try Self.runAndKill(["batch", manifest, "--output", killed, "--jobs", "2"], after: 8)
+        let reported = try Self.runAndKill(["batch", manifest, "--allow-outside", "--output", killed, "--jobs", "2"], after: 8)
         #expect(reported >= 8)
         let store = try ResultStore(path: killed + "/results.sqlite")
         let counts = try store.statusCounts()
@@ -77,11 +77,11 @@ struct KillResumeTests {
         #expect(doneAtKill < 60, "the sweep finished before the kill: make its jobs longer")
         #expect((counts["pending"] ?? 0) == 60 - doneAtKill)
 
-        let resumed = try CLI.run(["batch", manifest, "--output", killed, "--jobs", "2"])
+        let resumed = try CLI.run(["batch", manifest, "--allow-outside", "--output", killed, "--jobs", "2"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("theta-sweep: 60 jobs; \(60 - doneAtKill) done now, \(doneAtKill) done before, 0 failed"))
 
-        let uninterrupted = try CLI.run(["batch", manifest, "--output", whole, "--jobs", "1"])
+        let uninterrupted = try CLI.run(["batch", manifest, "--allow-outside", "--output", whole, "--jobs", "1"])
         #expect(uninterrupted.status == 0, "\(uninterrupted.stderr)")
         let a = try contents(killed + "/results.sqlite"), b = try contents(whole + "/results.sqlite")
         #expect(a["jobs"]?.count == 60)

@@ -17,7 +17,7 @@ struct BatchCommandTests {
         let tmp = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
         let out = tmp.appendingPathComponent("out").path
-        let r = try CLI.run(["batch", Fixtures.path("batch/\(file)"), "--output", out])
+        let r = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/\(file)"), "--output", out])
         #expect(r.status == status, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("interstice: \(Fixtures.path("batch/\(file)"))\(message)"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out), "no store is created before the manifest is valid")
@@ -28,7 +28,7 @@ struct BatchCommandTests {
         let tmp = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
         let out = tmp.appendingPathComponent("out").path
-        let r = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--output", out, "--jobs", "2"])
+        let r = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/small.yaml"), "--output", out, "--jobs", "2"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("small: 12 jobs; 12 done now, 0 done before, 0 failed; "))
         #expect(r.stdout.contains("results: \(out)/results.sqlite"))
@@ -65,7 +65,7 @@ struct BatchCommandTests {
         }
 
         // Again: everything done before.
-        let again = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--output", out])
+        let again = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/small.yaml"), "--output", out])
         #expect(again.stdout.hasPrefix("small: 12 jobs; 0 done now, 12 done before, 0 failed; "))
     }
 
@@ -73,7 +73,7 @@ struct BatchCommandTests {
     func failing() throws {
         let tmp = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let r = try CLI.run(["batch", Fixtures.path("batch/failing.yaml"), "--output", tmp.path])
+        let r = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/failing.yaml"), "--output", tmp.path])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("failing: 4 jobs; 3 done now, 0 done before, 1 failed; "))
         #expect(r.stderr.contains("interstice: failed: diffuse ../../../Datasets/krackhardt-hightech"))
@@ -87,7 +87,7 @@ struct BatchCommandTests {
         let tmp = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
         for k in 1...2 {
-            let r = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--shard", "\(k)/2", "--output", tmp.path + "/s\(k)"])
+            let r = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/small.yaml"), "--shard", "\(k)/2", "--output", tmp.path + "/s\(k)"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.stdout.hasPrefix("small: 12 jobs, 6 in shard \(k)/2; 6 done now"))
         }
@@ -99,13 +99,13 @@ struct BatchCommandTests {
         for t in ["jobs", "statistics", "node_scores", "organization_reach", "curves", "runs"] {
             #expect(FileManager.default.fileExists(atPath: tmp.path + "/all/\(t).csv"))
         }
-        let bad = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--shard", "3/2"])
+        let bad = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/small.yaml"), "--shard", "3/2"])
         #expect(bad.status == 64)
     }
 
     @Test("--dry-run lists the jobs without running them")
     func dryRun() throws {
-        let r = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--dry-run", "--output", "/nonexistent/never"])
+        let r = try CLI.run(["batch", "--allow-outside", Fixtures.path("batch/small.yaml"), "--dry-run", "--output", "/nonexistent/never"])
         #expect(r.status == 0, "\(r.stderr)")
         // One row per job (a row's long parameters wrap onto more lines, each job's starts with its ordinal).
         #expect(r.stdout.split(separator: "\n").filter { Int($0.split(separator: " ").first ?? "") != nil }.count == 12)

@@ -42,7 +42,7 @@ enum RenderAnalysis {
         }
         style.caption = caption.joined(separator: "; ")
         let d: Diagram
-        do { d = try Diagram.render(network: net, style: style, engine: engine, format: format) }
+        do { d = try RenderWorker.renderDiagram(network: net, style: style, engine: engine, format: format) }
         catch { throw JobFailure("render: \(error.message)") }
         let relative = relativePath(job, format: format)
         let target = (folder as NSString).appendingPathComponent(relative)

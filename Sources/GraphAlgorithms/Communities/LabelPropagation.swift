@@ -45,7 +45,9 @@ public struct LabelPropagation: Sendable, Hashable {
                 best.removeAll(keepingCapacity: true)
                 for l in touched where weight[Int(l)] == top { best.append(l) }
                 best.sort()
-                if !best.contains(labels[v]) {
+                // Weights that are not numbers (NaN) compare equal to nothing: no best label,
+                // the node keeps its own (CommunityWeights.check refuses such graphs first).
+                if !best.isEmpty && !best.contains(labels[v]) {
                     labels[v] = best.count == 1 ? best[0] : best[rng.next(below: best.count)]
                     stable = false
                 }

@@ -58,8 +58,8 @@ public enum EdgeListFormat {
             var weight = 1.0
             if tokens.count >= 3 && tokens[2].end > tokens[2].start {
                 let t = tok.string(tokens[2])
-                guard let w = Double(t), w.isFinite else {
-                    throw text.error(at: tokens[2].start, "expected a number for weight (third column), found \(GraphIOError.quote(t))")
+                guard let w = ValueText.weight(t) else {
+                    throw text.error(at: tokens[2].start, "expected \(ValueText.weightExpected) for weight (third column), found \(GraphIOError.quote(t))")
                 }
                 weight = w
             }

@@ -227,6 +227,14 @@ struct GEXFReader: ~Copyable {
     }
 
     func parse(_ text: String, at offset: Int, _ a: Attribute, _ what: String) throws(GraphIOError) -> AttributeValue? {
+        if a.role == .weight {
+            let t = XMLValues.trimmed(text)
+            if t.isEmpty { return nil }
+            guard let w = ValueText.weight(t) else {
+                throw xml.text.error(at: offset, "expected \(ValueText.weightExpected) for the edge weight (attribute \(GraphIOError.quote(a.title))), found \(GraphIOError.quote(text))")
+            }
+            return .double(w)
+        }
         switch XMLValues.parse(text, as: a.type) {
         case .success(let v): return v
         case .failure(let e):
@@ -398,8 +406,8 @@ struct GEXFReader: ~Copyable {
         if let label = xml.value("label") { edges.addAttribute(column: edges.column("label"), .string(label)) }
         if let a = xml.attribute("weight") {
             let text = xml.value(of: a)
-            guard let w = ValueText.double(XMLValues.trimmed(text)) else {
-                throw xml.errorAtTag("expected a number for the edge weight, found \(GraphIOError.quote(text))")
+            guard let w = ValueText.weight(XMLValues.trimmed(text)) else {
+                throw xml.errorAtTag("expected \(ValueText.weightExpected) for the edge weight, found \(GraphIOError.quote(text))")
             }
             edges.setWeight(w)
         }

@@ -84,8 +84,8 @@ struct NetworkAssembly {
 
     /// The weight a value gives, or an error at `offset` naming what was found.
     func weight(_ value: RawValue, at offset: Int) throws(GraphIOError) -> Double {
-        guard let w = value.number else {
-            throw source.error(at: offset, "expected a number for weight, found \(GraphIOError.quote(value.text))")
+        guard let w = value.number, w.isFinite else {
+            throw source.error(at: offset, "expected \(ValueText.weightExpected) for weight, found \(GraphIOError.quote(value.text))")
         }
         return w
     }

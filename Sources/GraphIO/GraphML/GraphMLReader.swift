@@ -168,6 +168,14 @@ struct GraphMLReader: ~Copyable {
     /// Parses a data or default text by the key's type; numbers may have surrounding spaces.
     /// Errors point at the `<` of the element holding the text.
     func value(_ text: String, at offset: Int, key: Key, role: Role) throws(GraphIOError) -> AttributeValue? {
+        if role == .weight {
+            let t = XMLValues.trimmed(text)
+            if t.isEmpty { return nil }
+            guard let w = ValueText.weight(t) else {
+                throw xml.text.error(at: offset, "expected \(ValueText.weightExpected) for the edge weight, found \(GraphIOError.quote(text))")
+            }
+            return .double(w)
+        }
         let type: AttributeType
         switch role {
         case .kind, .label, .relation: type = .string

@@ -18,7 +18,7 @@ public enum DatasetFolder {
 
     /// Reads a dataset folder (or the folder of a given `nodes.csv` / `edges.csv`).
     /// - Complexity: O(size of the files).
-    public static func read(_ path: String) throws(GraphIOError) -> Network {
+    public static func read(_ path: String, maxInputBytes: Int = SourceText.defaultMaxBytes) throws(GraphIOError) -> Network {
         var folder = URL(fileURLWithPath: path)
         if !isFolder(path) {
             let last = folder.lastPathComponent
@@ -38,8 +38,8 @@ public enum DatasetFolder {
         var net = Network()
         if fm.fileExists(atPath: jsonPath) { net.metadata = try readMetadata(jsonPath) }
         if net.metadata.name == nil { net.metadata.name = folder.lastPathComponent }
-        if hasNodes { try readNodes(SourceText.read(path: nodesPath), into: &net) }
-        if hasEdges { try readEdges(SourceText.read(path: edgesPath), into: &net, nodesDeclared: hasNodes) }
+        if hasNodes { try readNodes(SourceText.read(path: nodesPath, maxBytes: maxInputBytes), into: &net) }
+        if hasEdges { try readEdges(SourceText.read(path: edgesPath, maxBytes: maxInputBytes), into: &net, nodesDeclared: hasNodes) }
         return net
     }
 
@@ -135,6 +135,16 @@ public enum DatasetFolder {
         }
     }
 
+    /// Reads a native dataset from the texts of its `nodes.csv` and `edges.csv` (either may be
+    /// missing), as ``read(_:maxInputBytes:)`` does from a folder (for the fuzzer and tests).
+    /// - Complexity: O(size of the texts).
+    public static func decode(nodes: SourceText?, edges: SourceText?) throws(GraphIOError) -> Network {
+        var net = Network()
+        if let nodes { try readNodes(nodes, into: &net) }
+        if let edges { try readEdges(edges, into: &net, nodesDeclared: nodes != nil) }
+        return net
+    }
+
     static func readNodes(_ text: SourceText, into net: inout Network) throws(GraphIOError) {
         try text.validateUTF8()
         var reader = CSVReader(text)
@@ -220,8 +230,8 @@ public enum DatasetFolder {
                 let f = r.fields[wc]
                 let t = f.value.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty {
-                    guard let w = Double(t), w.isFinite else {
-                        throw text.error(at: f.offset, "expected a number for weight, found \(GraphIOError.quote(t))")
+                    guard let w = ValueText.weight(t) else {
+                        throw text.error(at: f.offset, "expected \(ValueText.weightExpected) for weight, found \(GraphIOError.quote(t))")
                     }
                     weight = w
                 }

@@ -220,7 +220,7 @@ struct PajekReader {
         labels[v] = lines.text(words[1])
         var i = 2
         for axis in ["x", "y", "z"] {
-            guard i < words.count, !words[i].quoted, let d = Double(lines.raw(words[i])) else { break }
+            guard i < words.count, !words[i].quoted, let d = ValueText.double(lines.raw(words[i])) else { break }
             asm.nodeColumns.add(axis, row: v, .double(d))
             i += 1
         }
@@ -247,11 +247,11 @@ struct PajekReader {
         var weight = 1.0
         var i = first + 2
         if i < words.count {
-            if !words[i].quoted, let w = Double(lines.raw(words[i])) {
+            if !words[i].quoted, let w = ValueText.weight(lines.raw(words[i])) {
                 weight = w
                 i += 1
             } else if words[i].quoted || !PajekFormat.edgeParameters.contains(String(lines.raw(words[i]))) || i + 1 == words.count {
-                throw source.error(at: lines.offset(words[i]), "expected a number for the weight, found \(GraphIOError.quote(lines.text(words[i])))")
+                throw source.error(at: lines.offset(words[i]), "expected \(ValueText.weightExpected) for the weight, found \(GraphIOError.quote(lines.text(words[i])))")
             }
         }
         let row = try asm.addEdge(Int32(u - 1), Int32(v - 1), relation: relation, weight: weight, directed: directed,
@@ -284,8 +284,8 @@ struct PajekReader {
             guard k < rows * cols else {
                 throw source.error(at: lines.offset(w), "the matrix has more than \(rows) rows of \(cols) entries")
             }
-            guard !w.quoted, let a = Double(lines.raw(w)) else {
-                throw source.error(at: lines.offset(w), "expected a number in the matrix, found \(GraphIOError.quote(lines.raw(w)))")
+            guard !w.quoted, let a = ValueText.weight(lines.raw(w)) else {
+                throw source.error(at: lines.offset(w), "expected \(ValueText.weightExpected) in the matrix, found \(GraphIOError.quote(lines.raw(w)))")
             }
             if a != 0 {
                 let r = k / cols, c = k % cols

@@ -75,13 +75,17 @@ public struct ReadOptions: Sendable, Hashable {
     /// Edge lists: the one character between fields (`;`, tab…); nil: any run of spaces, tabs,
     /// commas and semicolons. Must be ASCII.
     public var delimiter: Character?
+    /// The most bytes an input file may have, after gzip decompression (default
+    /// ``SourceText/defaultMaxBytes``, 1 GiB; enforced while inflating).
+    public var maxInputBytes: Int
 
     public init(directed: Bool? = nil, relation: Relation = "edge", allowFileReferences: Bool = false,
-                delimiter: Character? = nil) {
+                delimiter: Character? = nil, maxInputBytes: Int = SourceText.defaultMaxBytes) {
         self.directed = directed
         self.relation = relation
         self.allowFileReferences = allowFileReferences
         self.delimiter = delimiter
+        self.maxInputBytes = maxInputBytes
     }
 }
 
@@ -117,11 +121,11 @@ public enum GraphFile {
             throw GraphIOError(.unsupported, file: path,
                                "cannot tell the format from the name; pass --from with one of \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if f == .native { return try DatasetFolder.read(path) }
+        if f == .native { return try DatasetFolder.read(path, maxInputBytes: options.maxInputBytes) }
         if path != "-" && isFolder {
             throw GraphIOError(.unsupported, file: path, "is a folder; only the native format is a folder")
         }
-        let text = try SourceText.read(path: path)
+        let text = try SourceText.read(path: path, maxBytes: options.maxInputBytes)
         return try decode(text, format: f, options: options, readers: readers)
     }
 
@@ -167,6 +171,7 @@ public enum GraphFile {
         guard let f = format ?? GraphFormat.infer(fromPath: path, isFolder: isFolder) else {
             throw GraphIOError(.unsupported, file: path, "cannot tell the output format from the name; pass --to")
         }
+        try WritableText.check(network, format: f, output: path)
         if f == .native { return try DatasetFolder.write(network, to: path) }
         try OutputFile.write(try encode(network, format: f), to: path)
     }

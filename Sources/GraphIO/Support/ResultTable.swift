@@ -219,6 +219,7 @@ public struct ResultTable: Sendable, Hashable {
 
     /// `d` with `digits` decimals, without Foundation's `String(format:)`.
     public func fixed(_ d: Double, digits: Int) -> String {
+        if !d.isFinite { return d.isNaN ? "NaN" : (d > 0 ? "inf" : "-inf") }
         let scale = (0..<digits).reduce(1.0) { r, _ in r * 10 }
         let scaled = (abs(d) * scale).rounded()
         if scaled >= 9.0e15 { return String(d) }

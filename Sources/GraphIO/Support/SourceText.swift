@@ -20,26 +20,59 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// The most bytes an input may have (after decompression) unless the caller says otherwise:
+    /// 1 GiB. The CLI's `--max-input-bytes` overrides it.
+    public static let defaultMaxBytes = 1 << 30
+
     /// Reads a file (or standard input for `-`), decompressing gzip by its magic number.
-    public static func read(path: String) throws(GraphIOError) -> SourceText {
+    /// - Parameter maxBytes: the most bytes the input may have, compressed or not; gzip is
+    ///   inflated in pieces and refused as soon as its output passes the bound (never inflated
+    ///   whole first), and standard input is read in pieces likewise.
+    /// - Throws: `.badData` when the input is larger than `maxBytes`, `.missingInput`, `.io`.
+    public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(GraphIOError) -> SourceText {
         let raw: [UInt8]
         if path == "-" {
-            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
+            raw = try readStandardInput(maxBytes: maxBytes)
         } else {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
                 throw GraphIOError(.missingInput, file: path, "no such file")
             }
             guard !isDir.boolValue else { throw GraphIOError(.unsupported, file: path, "is a folder, not a file") }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+                throw tooLarge(path, maxBytes)
+            }
             guard let d = FileManager.default.contents(atPath: path) else {
                 throw GraphIOError(.io, file: path, "cannot be read (permissions?)")
             }
             raw = Array(d)
+            if raw.count > maxBytes { throw tooLarge(path, maxBytes) }
         }
         if raw.count >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
-            return SourceText(name: path, bytes: try Gzip.decompress(raw, name: path))
+            return SourceText(name: path, bytes: try Gzip.decompress(raw, name: path, maxBytes: maxBytes))
         }
         return SourceText(name: path, bytes: raw)
+    }
+
+    /// The error for an input over the bound.
+    static func tooLarge(_ name: String, _ maxBytes: Int) -> GraphIOError {
+        GraphIOError(.badData, file: name, "the input is larger than \(maxBytes) bytes (decompressed); raise --max-input-bytes to read it")
+    }
+
+    /// Standard input, read in 1 MiB pieces up to `maxBytes`.
+    static func readStandardInput(maxBytes: Int) throws(GraphIOError) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(0, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GraphIOError(.io, file: "-", "cannot read standard input: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return out }
+            guard out.count + n <= maxBytes else { throw tooLarge("-", maxBytes) }
+            out.append(contentsOf: chunk[0..<n])
+        }
     }
 
     /// 1-based (line, column) of a byte offset; column counts bytes (as compilers do).
@@ -104,9 +137,22 @@ public struct SourceText: Sendable {
 /// gzip decompression through zlib. Written against zlib's C API because no Swift package on
 /// this machine decompresses gzip without pulling in SwiftNIO.
 enum Gzip {
-    static func decompress(_ input: [UInt8], name: String) throws(GraphIOError) -> [UInt8] {
+    /// Inflates `input` (one or more gzip members) into at most `maxBytes` bytes.
+    ///
+    /// The output buffer is reserved once from the last member's size field (ISIZE, the size
+    /// modulo 2³², capped at `maxBytes`), so a single-member file below 4 GiB is inflated
+    /// without reallocation: the peak is its expanded size plus the compressed input. The
+    /// size field is only a hint: the bound is checked on every 64 KiB piece.
+    /// - Complexity: O(output).
+    static func decompress(_ input: [UInt8], name: String, maxBytes: Int = SourceText.defaultMaxBytes) throws(GraphIOError) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(input.count * 4)
+        var hint = input.count * 4
+        if input.count >= 18 {
+            let k = input.count - 4
+            hint = Int(input[k]) | Int(input[k + 1]) << 8 | Int(input[k + 2]) << 16 | Int(input[k + 3]) << 24
+        }
+        out.reserveCapacity(min(max(hint, 1 << 16), maxBytes) + 1)
+        var tooLarge = false
         var stream = z_stream()
         // 15 + 32: any window size, gzip or zlib header detected automatically.
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -124,8 +170,11 @@ enum Gzip {
                     stream.next_out = c.baseAddress
                     stream.avail_out = UInt32(c.count)
                     status = inflate(&stream, Z_NO_FLUSH)
-                    out.append(contentsOf: c[0..<(c.count - Int(stream.avail_out))])
+                    let produced = c.count - Int(stream.avail_out)
+                    if out.count + produced > maxBytes { tooLarge = true; return }
+                    out.append(contentsOf: c[0..<produced])
                 }
+                if tooLarge { break }
                 // Concatenated gzip members (as `cat a.gz b.gz` makes): start the next one.
                 if status == Z_STREAM_END && stream.avail_in > 0 {
                     consumed = inp.count - Int(stream.avail_in)
@@ -134,6 +183,7 @@ enum Gzip {
             } while status == Z_OK
         }
         _ = consumed
+        if tooLarge { throw SourceText.tooLarge(name, maxBytes) }
         guard status == Z_STREAM_END else {
             let what = status == Z_BUF_ERROR ? "the file is truncated" : "the data is corrupt"
             throw GraphIOError(.badData, file: name, "gzip: \(what) (after \(out.count) bytes of output)")

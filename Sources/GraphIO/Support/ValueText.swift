@@ -6,7 +6,10 @@ public enum ValueText {
     public static func integer<S: StringProtocol>(_ s: S) -> Int? { Int(s) }
 
     /// Parses a double: decimal or scientific notation, `NaN`, `inf`/`Infinity` with sign.
+    /// Hexadecimal (`0x10`, which Swift's `Double.init` would read as 16) is not a number here,
+    /// in every reader alike.
     public static func double<S: StringProtocol>(_ s: S) -> Double? {
+        if s.utf8.contains(where: { $0 == 0x78 || $0 == 0x58 }) { return nil }   // x, X: hexadecimal
         if let d = Double(s) { return d }
         switch s.lowercased() {
         case "inf", "+inf", "infinity", "+infinity": return .infinity
@@ -15,6 +18,17 @@ public enum ValueText {
         default: return nil
         }
     }
+
+    /// Parses an edge weight: a finite decimal number. `NaN`, infinities, numbers too large
+    /// for a double (`1e400`) and hexadecimal are refused by every reader alike, each saying
+    /// it expected ``weightExpected`` and quoting what it found.
+    public static func weight<S: StringProtocol>(_ s: S) -> Double? {
+        guard let d = double(s), d.isFinite else { return nil }
+        return d
+    }
+
+    /// What every reader says it expected when a weight is refused.
+    public static let weightExpected = "a number"
 
     /// Parses `true`/`false` (any case), `1`/`0`, `yes`/`no`.
     public static func boolean<S: StringProtocol>(_ s: S) -> Bool? {

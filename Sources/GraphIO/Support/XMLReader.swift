@@ -62,8 +62,17 @@ enum ASCII {
 /// struct would be copied (its arrays retained and released) on every method call in debug
 /// builds. Scans for `<`, `&` and quotes use `memchr`, which runs at C speed even in debug.
 ///
+/// Bounds: elements nest at most `maxDepth` deep (the format readers recurse on nested graphs
+/// and nodes, so a deeper file is refused with its location rather than overflowing the stack),
+/// and repeated attributes are found through a hash of the names once a tag has more than a
+/// few, so a tag with a million attributes is read in linear time.
+///
 /// - Complexity: O(bytes) for the whole document; `next()` is amortized O(size of the token).
 struct XMLReader: ~Copyable {
+    /// The deepest nesting of elements accepted (GraphML's nested graphs and GEXF's nested
+    /// nodes take two levels each; real files use a few dozen at most).
+    static let maxDepth = 256
+
     /// What `next()` found.
     enum Event: Equatable {
         /// A start tag (`isEmptyElement` tells `<a/>`; its `.end` follows at once).
@@ -106,6 +115,10 @@ struct XMLReader: ~Copyable {
     private var rootClosed = false
     /// Scratch for decoding.
     private var scratch: [UInt8] = []
+    /// Attribute-name hash → index of the first attribute with that hash, filled only for tags
+    /// with more than `linearAttributes` attributes.
+    private var attributeIndex: [UInt64: Int] = [:]
+    private static let linearAttributes = 16
 
     /// Checks the encoding and prepares to read.
     /// - Throws: for UTF-16, invalid UTF-8 or control bytes, with their location.
@@ -400,6 +413,9 @@ struct XMLReader: ~Copyable {
         if isEmptyElement {
             pendingEmptyEnd = true
         } else {
+            guard stack.count < XMLReader.maxDepth else {
+                throw text.error(at: s, "elements nested more than \(XMLReader.maxDepth) deep (at <\(str(ns, ne))>): Interstice reads at most \(XMLReader.maxDepth) levels")
+            }
             stack.append((ns, ne, s))
         }
         return .start
@@ -445,15 +461,50 @@ struct XMLReader: ~Copyable {
         pos = close
         let ve = pos
         pos += 1
-        var j = 0
-        while j < attributes.count {
-            let a = attributes[j]
-            j += 1
-            if a.nameEnd - a.nameStart == ae - as_ && memcmp(p + a.nameStart, p + as_, ae - as_) == 0 {
-                throw text.error(at: as_, "the attribute \(str(as_, ae)) is repeated in <\(str(es, ee))>")
+        let a = Attribute(nameStart: as_, nameEnd: ae, valueStart: vs, valueEnd: ve, needsDecoding: decode)
+        if attributes.count < XMLReader.linearAttributes {
+            var j = 0
+            while j < attributes.count {
+                if sameName(attributes[j], a) {
+                    throw text.error(at: as_, "the attribute \(str(as_, ae)) is repeated in <\(str(es, ee))>")
+                }
+                j += 1
+            }
+        } else {
+            if attributes.count == XMLReader.linearAttributes {
+                attributeIndex.removeAll(keepingCapacity: true)
+                for (k, b) in attributes.enumerated() where attributeIndex[nameHash(b)] == nil { attributeIndex[nameHash(b)] = k }
+            }
+            let h = nameHash(a)
+            if let first = attributeIndex[h] {
+                // Equal hashes: compare with every attribute from the first that has it.
+                var j = first
+                while j < attributes.count {
+                    if sameName(attributes[j], a) {
+                        throw text.error(at: as_, "the attribute \(str(as_, ae)) is repeated in <\(str(es, ee))>")
+                    }
+                    j += 1
+                }
+            } else {
+                attributeIndex[h] = attributes.count
             }
         }
-        attributes.append(Attribute(nameStart: as_, nameEnd: ae, valueStart: vs, valueEnd: ve, needsDecoding: decode))
+        attributes.append(a)
+    }
+
+    private func sameName(_ a: Attribute, _ b: Attribute) -> Bool {
+        a.nameEnd - a.nameStart == b.nameEnd - b.nameStart && memcmp(p + a.nameStart, p + b.nameStart, b.nameEnd - b.nameStart) == 0
+    }
+
+    /// FNV-1a of an attribute's name.
+    private func nameHash(_ a: Attribute) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = a.nameStart
+        while i < a.nameEnd {
+            h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01b3
+            i += 1
+        }
+        return h
     }
 
     private mutating func endTag() throws(GraphIOError) -> Event {

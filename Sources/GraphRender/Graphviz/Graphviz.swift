@@ -29,6 +29,8 @@ enum Graphviz {
         try gate.withLock { (context: inout OpaquePointer?) throws(RenderError) -> R in
             if context == nil {
                 interstice_set_error_function(GraphvizMessageBuffer.callback)
+                interstice_grow_message_buffer(GraphvizMessageBuffer.longestMessage)
+                GraphvizMessageBuffer.bytes = []
                 interstice_install_ordered_ids()
                 interstice_install_ordered_memory()
                 context = gvContext()
@@ -77,6 +79,11 @@ struct GraphvizSession: ~Copyable {
         guard let g = parsed else {
             throw Self.parseError(takeMessages(), name: name)
         }
+        // cgraph can report an error ("memory exhausted") and still hand back a partial graph.
+        if GraphvizMessageBuffer.peek().contains(where: { $0.level == .error }) {
+            _ = agclose(g)
+            throw Self.parseError(takeMessages(), name: name)
+        }
         defer { _ = agclose(g) }
         return try body(g)
     }
@@ -99,8 +106,11 @@ struct GraphvizSession: ~Copyable {
     }
 
     /// Renders a laid-out graph to bytes in a Graphviz output format (`svg`, `png`, `json`…);
-    /// Graphviz's buffer is freed (`gvFreeRenderData`) before returning.
-    func render(_ g: UnsafeMutablePointer<Agraph_t>, format: String) throws(RenderError) -> [UInt8] {
+    /// Graphviz's buffer is freed (`gvFreeRenderData`) before returning. SVG passes through
+    /// ``SVGSanitizer`` (no script, event handler, outside link or stylesheet; `http(s)` and
+    /// `mailto` links kept only with `allowLinks`). Empty output (Graphviz gives 0 bytes for a
+    /// bitmap too large to allocate) is an error, never an empty file.
+    func render(_ g: UnsafeMutablePointer<Agraph_t>, format: String, allowLinks: Bool = false) throws(RenderError) -> [UInt8] {
         var data: UnsafeMutablePointer<CChar>? = nil
         var length: UInt32 = 0
         let rc = gvRenderData(context, g, format, &data, &length)
@@ -110,9 +120,15 @@ struct GraphvizSession: ~Copyable {
             let why = errors.isEmpty ? "gvRenderData returned \(rc)" : errors.joined(separator: "; ")
             throw RenderError(.graphviz, "rendering \(format) failed: \(why)")
         }
-        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+        guard length > 0 else {
+            let errors = takeMessages().map(\.text)
+            throw RenderError(.graphviz, "rendering \(format) gave no output\(errors.isEmpty ? " (is the drawing too large for this format? try svg)" : ": " + errors.joined(separator: "; "))")
+        }
+        let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
             Array(UnsafeBufferPointer(start: $0, count: Int(length)))
         }
+        guard format.hasPrefix("svg") else { return bytes }
+        return try SVGSanitizer.sanitize(bytes, allowLinks: allowLinks).0
     }
 
     /// A parse failure as an error: Graphviz's `syntax error in line N near 'x'` becomes a

@@ -20,6 +20,12 @@ public struct GraphvizMessage: Sendable, Hashable, CustomStringConvertible {
 enum GraphvizMessageBuffer {
     nonisolated(unsafe) static var bytes: [UInt8] = []
 
+    /// The longest message Graphviz can format safely: its message buffer is grown to this
+    /// once, when the context is created (`interstice_grow_message_buffer` in the shim says why:
+    /// Graphviz 2.42 crashes on longer messages with arguments). DOT files are laid out in the
+    /// worker process, where a longer message only ends that worker.
+    static let longestMessage = 4 << 20
+
     /// The callback installed with `agseterrf` once, when the context is created. Graphviz calls
     /// it with pieces of a message (`"Error"`, `": "`, the formatted text).
     static let callback: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
@@ -37,6 +43,12 @@ enum GraphvizMessageBuffer {
     /// - Complexity: O(bytes).
     static func take() -> [GraphvizMessage] {
         defer { bytes.removeAll(keepingCapacity: true) }
+        return peek()
+    }
+
+    /// The messages so far, left in the buffer.
+    /// - Complexity: O(bytes).
+    static func peek() -> [GraphvizMessage] {
         guard !bytes.isEmpty else { return [] }
         let text = String(decoding: bytes, as: UTF8.self)
         var out: [GraphvizMessage] = []

@@ -53,7 +53,7 @@ struct BatchExportCommand: ParsableCommand {
             }
             let folder = output ?? URL(fileURLWithPath: path).deletingLastPathComponent().path
             let files = try s.export(to: folder, format: format, tables: tables.isEmpty ? nil : tables)
-            FileHandle.standardOutput.write(Data((files.joined(separator: "\n") + "\n").utf8))
+            try OutputFile.write(Array((files.joined(separator: "\n") + "\n").utf8), to: "-")
         }
     }
 }

@@ -23,6 +23,9 @@ struct BatchMergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Results folders or their results.sqlite files.", valueName: "store"))
     var stores: [String]
 
+    @Flag(help: "Wait for a batch that is using the output store, instead of failing.")
+    var wait = false
+
     func validate() throws {
         guard !stores.isEmpty else { throw ValidationError("give at least one store to merge") }
     }
@@ -30,8 +33,8 @@ struct BatchMergeCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let target = out.hasSuffix(".sqlite") ? out : (out as NSString).appendingPathComponent("results.sqlite")
-            let merged = try ResultStore(path: target)
             var text = ""
+            var paths: [String] = []
             for s in stores {
                 let path = BatchCommand.storePath(s)
                 guard FileManager.default.fileExists(atPath: path) else {
@@ -40,13 +43,14 @@ struct BatchMergeCommand: ParsableCommand {
                 guard URL(fileURLWithPath: path).standardizedFileURL != URL(fileURLWithPath: target).standardizedFileURL else {
                     throw GraphIOError(.unsupported, file: path, "cannot merge a store into itself")
                 }
-                let n = try merged.merge(from: path)
-                text += "\(path): \(n) jobs\n"
+                paths.append(path)
             }
-            let counts = try merged.statusCounts()
-            try merged.close()
+            let lock = try StoreLock(store: target, wait: wait)
+            defer { lock.release() }
+            let (taken, counts) = try ResultStore.merge(paths, into: target)
+            for (path, n) in zip(paths, taken) { text += "\(path): \(n) jobs\n" }
             text += "\(target): " + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + "\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try OutputFile.write(Array(text.utf8), to: "-")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import GraphRender
 import Interstice
 
 /// `interstice batch run MANIFEST.yaml` (the default of `interstice batch`).
@@ -44,11 +45,25 @@ struct BatchRunCommand: ParsableCommand {
     @Option(help: "Worker threads inside each diffuse or reach job (default: the cores shared out among the jobs); centrality jobs take their threads parameter.")
     var threads: Int?
 
+    @Flag(help: "Wait for another batch using the same results store to end, instead of failing.")
+    var wait = false
+
+    @Option(help: "The most jobs a manifest may expand to (checked before its grids expand).")
+    var maxJobs = JobPlan.defaultMaxJobs
+
+    @Flag(help: "Let dataset paths lead outside the manifest's folder (absolute paths, .., symlinks).")
+    var allowOutside = false
+
+    @Option(help: "Seconds a render job's Graphviz worker may take before it is stopped (the job then fails; the others go on).")
+    var renderTimeout = 60.0
+
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try OptionRange.check(jobs, 1...OptionRange.maxThreads, "--jobs")
+        try OptionRange.check(maxJobs, 1...1_000_000_000, "--max-jobs")
+        try OptionRange.positive(renderTimeout, atMost: 86_400, "--render-timeout")
+        try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes k/n with 1 ≤ k ≤ n, found \"\(shard)\"") }
-        if let memory, BatchRunCommand.bytes(memory) == nil { throw ValidationError("--memory takes bytes or a size such as 512M or 4G, found \"\(memory)\"") }
+        if let memory, BatchRunCommand.bytes(memory) == nil { throw ValidationError("--memory takes bytes or a size such as 512M or 4G (below 4E), found \"\(memory)\"") }
     }
 
     /// `4G`, `512M`, `64K`, or plain bytes.
@@ -57,7 +72,7 @@ struct BatchRunCommand: ParsableCommand {
         let units: [(String, UInt64)] = [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("TB", 1 << 40),
                                          ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let x = Double(t.dropLast(suffix.count)), x > 0 else { return nil }
+            guard let x = Double(t.dropLast(suffix.count)), x > 0, x * Double(factor) < 0x1p62 else { return nil }
             return UInt64(x * Double(factor))
         }
         guard let x = UInt64(t), x > 0 else { return nil }
@@ -66,9 +81,11 @@ struct BatchRunCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let m = try Manifest.load(manifest, seed: seed)
+            RenderWorker.install(executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name],
+                                 limits: RenderWorker.Limits(timeout: renderTimeout))
+            let m = try Manifest.load(manifest, seed: seed, allowOutside: allowOutside)
             for w in m.warnings { printError("interstice: warning: \(w)") }
-            let plan = try JobPlan(m, version: IntersticeVersion.string)
+            let plan = try JobPlan(m, version: IntersticeVersion.string, maxJobs: maxJobs)
             let shard = shard.flatMap { Shard($0) } ?? .all
             if dryRun {
                 var t = ResultTable(columns: ["ordinal", "key", "dataset", "analysis", "params"])
@@ -76,12 +93,22 @@ struct BatchRunCommand: ParsableCommand {
                     t.append([.int(j.ordinal), .string(String(j.key.prefix(12))), .string(j.dataset.name),
                               .string(j.analysis.rawValue), .string(j.parametersJSON)])
                 }
-                FileHandle.standardOutput.write(Data(t.render(.table)))
+                try OutputFile.write(t.render(.table), to: "-")
                 return
             }
             let folder = output ?? m.output ?? "\(m.name)-results"
-            let store = try ResultStore(path: (folder as NSString).appendingPathComponent("results.sqlite"))
+            let storePath = (folder as NSString).appendingPathComponent("results.sqlite")
+            let lock = try StoreLock(store: storePath, wait: wait)
+            defer { lock.release() }
+            let store = try ResultStore(path: storePath)
             var options = BatchRunner.Options(version: IntersticeVersion.string, shard: shard, force: force)
+            let stop = BatchStop()
+            options.stop = stop
+            Signals.onInterrupt = { sig in
+                stop.request(signal: sig)
+                printError("interstice: \(sig == SIGINT ? "SIGINT" : "SIGTERM"): no new job starts; the jobs running finish and are saved (again to stop at once)")
+            }
+            defer { Signals.onInterrupt = nil }
             if let jobs { options.jobs = jobs }
             if let memory, let b = BatchRunCommand.bytes(memory) { options.memoryBudget = b }
             options.threadsPerJob = threads
@@ -96,7 +123,13 @@ struct BatchRunCommand: ParsableCommand {
             let rate = summary.seconds > 0 ? Double(summary.done + summary.failed) / summary.seconds : 0
             text += String(format: "; %.2f s (%.1f jobs/s)\n", summary.seconds, rate)
             text += "results: \((folder as NSString).appendingPathComponent("results.sqlite"))\n"
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try OutputFile.write(Array(text.utf8), to: "-")
+            if summary.interrupted {
+                var again = CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }
+                again[0] = "interstice"
+                printError("interstice: interrupted: \(summary.done + summary.failed) jobs finished, the others did not start; resume with: \(again.joined(separator: " "))")
+                throw ExitCode(stop.signal == SIGTERM ? 143 : 130)
+            }
             if summary.failed > 0 {
                 for f in failures.prefix(10) { printError("interstice: failed: \(f.analysis) \(f.dataset) \(f.params): \(f.error)") }
                 if failures.count > 10 { printError("interstice: … and \(failures.count - 10) more failed jobs (see the jobs table)") }

@@ -72,6 +72,9 @@ struct CentralityCommand: ParsableCommand {
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be positive") }
+        try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
+        try OptionRange.positive(epsilon, atMost: 1, "--epsilon")
+        try OptionRange.positive(delta, atMost: 1, "--delta")
     }
 
     func run() throws {

@@ -27,11 +27,22 @@ struct CommunitiesCommand: ParsableCommand {
     @OptionGroup var selection: GraphSelectionOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        guard resolution.isFinite && resolution > 0 && resolution <= 1e6 else {
+            throw ValidationError("--resolution must be a number in (0, 1e6], found \(resolution)")
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let net = try input.load()
             let (g0, nodes) = try selection.graph(net)
             let g = g0.isDirected ? g0.symmetrized() : g0
+            if selection.weighted || method == .lpa {
+                do { try CommunityWeights.check(g) } catch let e as AlgorithmError {
+                    throw GraphIOError(.badData, file: input.dataset, e.message)
+                }
+            }
             let r: CommunityResult
             switch method {
             case .louvain: r = Louvain(resolution: resolution, seed: seed, weighted: selection.weighted).communities(g)

@@ -74,6 +74,7 @@ struct ExposureCommand: ParsableCommand {
     var plot: String?
 
     func validate() throws {
+        try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
         guard lag >= 0 && lag <= 1_000_000 else { throw ValidationError("--lag must be in 0…1000000") }
         guard permutations >= 0 && permutations <= 10_000_000 else { throw ValidationError("--permutations must be in 0…10000000") }
         if let t = threads, t <= 0 { throw ValidationError("--threads must be positive") }

@@ -86,6 +86,19 @@ struct GenerateCommand: ParsableCommand {
         try output.write(net)
     }
 
+    /// The most nodes a generated network may have (node ids are 32-bit).
+    static let maxNodes = 100_000_000
+    /// The most edges (expected edges for G(n, p)) a generated network may have: about 8 GB of
+    /// adjacency, beyond what this tool's other commands handle on one machine.
+    static let maxEdges = 500_000_000
+
+    /// Refuses a network whose (expected) edge count passes ``maxEdges`` before generating it.
+    static func checkEdges(_ edges: Double) throws {
+        guard edges <= Double(maxEdges) else {
+            throw ValidationError("that network would have about \(edges) edges; at most \(maxEdges) can be generated")
+        }
+    }
+
     static func generating<T>(_ body: () throws(AlgorithmError) -> T) throws -> T {
         do { return try body() } catch { throw ValidationError(error.message) }
     }
@@ -137,10 +150,25 @@ struct GenerateCommand: ParsableCommand {
                     throw ValidationError("--sizes: expected comma-separated member counts, found \"\(sizes)\"")
                 }
                 list = parts.map { $0! }
+                guard list.count <= 1_000_000, list.allSatisfy({ $0 >= 1 && $0 <= GenerateCommand.maxNodes }) else {
+                    throw ValidationError("--sizes: expected at most 1000000 member counts, each in 1…\(GenerateCommand.maxNodes)")
+                }
             } else {
-                guard organizations >= 1, size >= 1 else { throw ValidationError("--organizations and --size must be at least 1") }
+                try OptionRange.check(organizations, 1...1_000_000, "--organizations")
+                try OptionRange.check(size, 1...GenerateCommand.maxNodes, "--size")
+                guard organizations * size <= GenerateCommand.maxNodes else {
+                    throw ValidationError("--organizations × --size must be at most \(GenerateCommand.maxNodes) actors, found \(organizations) × \(size)")
+                }
                 list = Array(repeating: size, count: organizations)
             }
+            try OptionRange.check(lifespanDays, 0...100_000, "--lifespan-days")
+            let actors = list.reduce(0, +)
+            guard actors <= GenerateCommand.maxNodes else {
+                throw ValidationError("the organizations have \(actors) members in all; at most \(GenerateCommand.maxNodes) can be generated")
+            }
+            let inside = list.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 }
+            let across = Double(actors) * Double(actors - 1) / 2 - inside
+            if within.isFinite && between.isFinite { try GenerateCommand.checkEdges(within * inside + between * across) }
             guard let day = CalendarDate(parsing: start) else { throw ValidationError("--start: expected a date YYYY-MM-DD, found \"\(start)\"") }
             var t = PartnershipTerritory(organizationSizes: list)
             t.within = within; t.between = between; t.exchange = exchange
@@ -171,7 +199,9 @@ struct GenerateCommand: ParsableCommand {
         var attachments = 2
 
         func validate() throws {
+            try OptionRange.check(nodes, 0...GenerateCommand.maxNodes, "--nodes")
             guard attachments >= 1 && attachments < nodes else { throw ValidationError("--attachments must satisfy 1 ≤ m < n") }
+            try GenerateCommand.checkEdges(Double(attachments) * Double(nodes - attachments))
         }
 
         func run() throws {
@@ -194,8 +224,9 @@ struct GenerateCommand: ParsableCommand {
         var probability = 0.01
 
         func validate() throws {
-            guard nodes >= 0 else { throw ValidationError("--nodes must be ≥ 0") }
+            try OptionRange.check(nodes, 0...GenerateCommand.maxNodes, "--nodes")
             guard probability >= 0 && probability <= 1 else { throw ValidationError("--probability must be in [0, 1]") }
+            try GenerateCommand.checkEdges(probability * Double(nodes) * Double(max(nodes - 1, 0)) / 2)
         }
 
         func run() throws {
@@ -217,10 +248,13 @@ struct GenerateCommand: ParsableCommand {
         var edges = 5000
 
         func validate() throws {
-            guard nodes >= 0, edges >= 0 else { throw ValidationError("--nodes and --edges must be ≥ 0") }
-            guard Double(edges) <= Double(nodes) * Double(nodes - 1) / 2 else {
-                throw ValidationError("--edges must be at most n(n − 1)/2 = \(nodes * (nodes - 1) / 2)")
+            try OptionRange.check(nodes, 0...GenerateCommand.maxNodes, "--nodes")
+            guard edges >= 0 else { throw ValidationError("--edges must be ≥ 0") }
+            let pairs = Double(nodes) * Double(max(nodes - 1, 0)) / 2
+            guard Double(edges) <= pairs else {
+                throw ValidationError("--edges must be at most n(n − 1)/2 = \(Int(pairs))")
             }
+            try GenerateCommand.checkEdges(Double(edges))
         }
 
         func run() throws {
@@ -245,7 +279,9 @@ struct GenerateCommand: ParsableCommand {
         var rewiring = 0.1
 
         func validate() throws {
+            try OptionRange.check(nodes, 0...GenerateCommand.maxNodes, "--nodes")
             guard neighbours >= 0 && neighbours < nodes else { throw ValidationError("--neighbours must satisfy 0 ≤ k < n") }
+            try GenerateCommand.checkEdges(Double(nodes) * Double(neighbours / 2))
             guard rewiring >= 0 && rewiring <= 1 else { throw ValidationError("--rewiring must be in [0, 1]") }
         }
 

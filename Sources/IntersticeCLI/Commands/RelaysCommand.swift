@@ -60,11 +60,13 @@ struct RelaysCommand: ParsableCommand {
 
     func validate() throws {
         guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
+        try OptionRange.check(budget, 1...10_000, "--budget")
+        if let p = tieProbability { try OptionRange.check(p, 0...1, "--tie-probability") }
         guard monteCarlo.targetHalfWidth == nil else {
             throw ValidationError("--target-half-width does not apply to relays: every set uses the same --runs, so gains stay paired")
         }
         guard epsilon > 0 && epsilon < 1 else { throw ValidationError("--epsilon must be in (0, 1)") }
-        guard ell > 0 else { throw ValidationError("--ell must be positive") }
+        try OptionRange.positive(ell, atMost: 100, "--ell")
         if let p = tieProbability, !(0...1).contains(p) { throw ValidationError("--tie-probability must be in [0, 1]") }
         if method == .imm {
             guard add == .actors else { throw ValidationError("--method imm chooses actors; use --method celf or greedy with --add ties") }

@@ -70,6 +70,26 @@ struct RenderCommand: ParsableCommand {
         return byName
     }
 
+    @Flag(help: "DOT files: keep their http(s) and mailto links (URL, href) in SVG output; other links, scripts and event handlers are always removed.")
+    var allowLinks = false
+    @Option(help: "DOT files: seconds Graphviz may take before its worker process is stopped.")
+    var timeout = 60.0
+    @Option(name: .customLong("render-memory"), help: ArgumentHelp("DOT files: memory Graphviz's worker process may allocate: bytes or 512M, 4G (default 4G).", valueName: "size"))
+    var renderMemory: String?
+    @Flag(help: .hidden)
+    var inProcess = false
+
+    func validate() throws {
+        guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, found \(timeout)") }
+        if let m = renderMemory, BatchRunCommand.bytes(m) == nil {
+            throw ValidationError("--render-memory takes bytes or a size such as 512M or 4G, found \"\(m)\"")
+        }
+    }
+
+    var limits: RenderWorker.Limits {
+        RenderWorker.Limits(timeout: timeout, memoryBytes: renderMemory.flatMap(BatchRunCommand.bytes).map { Int($0) } ?? 4 << 30)
+    }
+
     func run() throws {
         try reportingFailures {
             let fmt = try RenderCommand.format(output: output, given: format)
@@ -80,7 +100,14 @@ struct RenderCommand: ParsableCommand {
                 let text = try SourceText.read(path: input.dataset)
                 let d: Diagram
                 do throws(RenderError) {
-                    d = try Diagram.render(dot: text, engine: engine, format: fmt, allowFileReferences: input.allowFileReferences)
+                    if inProcess {
+                        d = try Diagram.render(dot: text, engine: engine, format: fmt, allowFileReferences: input.allowFileReferences,
+                                               allowLinks: allowLinks)
+                    } else {
+                        d = try RenderWorker.render(dot: text, engine: engine, format: fmt, allowFileReferences: input.allowFileReferences,
+                                                    allowLinks: allowLinks, limits: limits,
+                                                    executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name])
+                    }
                 } catch { throw RenderCommand.ioError(error, input.dataset) }
                 for w in d.warnings { printError("interstice: warning: \(w)") }
                 try OutputFile.write(d.bytes, to: output)

@@ -34,6 +34,14 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("organizations-from"), help: ArgumentHelp("Make organizations from this node attribute (org, department): one organization per value, a member edge from each node that has it. The other convention: organization nodes with member edges.", valueName: "attr"))
     var organizationsFrom: String?
 
+    @Option(name: .customLong("max-input-bytes"), help: ArgumentHelp("The most bytes an input may have once decompressed: bytes or 512M, 4G (default 1G).", valueName: "size"))
+    var maxInputBytes: String?
+
+    /// `--max-input-bytes` in bytes.
+    var maxBytes: Int {
+        maxInputBytes.flatMap(BatchRunCommand.bytes).map { Int($0) } ?? SourceText.defaultMaxBytes
+    }
+
     func validate() throws {
         if directed && undirected { throw ValidationError("--directed and --undirected exclude each other") }
         if dataset == "-" && from == nil { throw ValidationError("reading standard input needs --from FORMAT") }
@@ -41,11 +49,15 @@ struct DatasetOptions: ParsableArguments {
         if let delimiter, SheetOptions.delimiter(named: delimiter) == nil {
             throw ValidationError("--delimiter: expected one character (; , | or tab), found \"\(delimiter)\"")
         }
+        if let m = maxInputBytes, BatchRunCommand.bytes(m) == nil {
+            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(m)\"")
+        }
     }
 
     var readOptions: ReadOptions {
         ReadOptions(directed: directed ? true : (undirected ? false : nil), relation: Relation(edgeRelation),
-                    allowFileReferences: allowFileReferences, delimiter: delimiter.flatMap(SheetOptions.delimiter(named:)))
+                    allowFileReferences: allowFileReferences, delimiter: delimiter.flatMap(SheetOptions.delimiter(named:)),
+                    maxInputBytes: maxBytes)
     }
 
     /// The catalogue's dataset request.

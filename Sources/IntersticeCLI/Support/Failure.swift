@@ -22,7 +22,8 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error (a failing standard error is ignored: there is nowhere
+/// left to say so).
 func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    try? OutputFile.writeAll(fd: 2, Array((s + "\n").utf8), name: "-", what: "standard error")
 }

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Builds the fuzzer and runs each reader for FUZZ_SECONDS (default 60), seeded from
+# Tests/Fixtures. Findings (crash-*, leak-*, timeout-*) land in Fuzz/findings/<format>/; each one
+# becomes a regression fixture under Tests/Fixtures/fuzz/<format>/ once fixed.
+# Usage: Fuzz/run.sh [format …]      (from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json"}
+[ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS dot manifest"
+# The nine text readers: GraphCore + GraphIO only (a few minutes). DOT and the manifest need
+# the whole package under the sanitizers (much longer): only with FUZZ_FULL=1.
+Fuzz/build-readers.sh >&2
+READERS=Fuzz/.build/readers/fuzz-readers
+if [ "${FUZZ_FULL:-0}" = 1 ]; then
+  swift build --package-path Fuzz --scratch-path Fuzz/.build -c release \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+fi
+FULL=Fuzz/.build/release/IntersticeFuzz
+seeds() {
+  case $1 in
+    edgelist) find Tests/Fixtures Datasets -name '*.edges' -o -name '*.edgelist' -o -name '*.txt' | grep -v README ;;
+    adjlist) find Tests/Fixtures -name '*.adjlist' ;;
+    native-nodes) find Tests/Fixtures Datasets -name 'nodes.csv' ;;
+    native-edges) find Tests/Fixtures Datasets -name 'edges.csv' ;;
+    graphml) find Tests/Fixtures -name '*.graphml' ;;
+    gexf) find Tests/Fixtures -name '*.gexf' ;;
+    gml) find Tests/Fixtures -name '*.gml' ;;
+    pajek) find Tests/Fixtures -name '*.net' -o -name '*.paj' ;;
+    json) find Tests/Fixtures -name '*.json' ;;
+    dot) find Tests/Fixtures -name '*.gv' -o -name '*.dot' ;;
+    manifest) find Tests/Fixtures Datasets -name '*.yaml' ;;
+  esac
+}
+for f in $FORMATS; do
+  BIN=$READERS; case $f in dot|manifest) BIN=$FULL ;; esac
+  corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
+  mkdir -p "$corpus" "$findings"
+  # Seeds below 64 KiB (libFuzzer's -max_len), copied by content hash.
+  seeds "$f" | while read -r s; do
+    [ "$(stat -c %s "$s")" -le 65536 ] && cp "$s" "$corpus/seed-$(sha1sum "$s" | cut -c1-12)" || true
+  done
+  ( cd "$findings" && INTERSTICE_FUZZ_FORMAT=$f ASAN_OPTIONS=detect_leaks=0 \
+      "$OLDPWD/$BIN" "$OLDPWD/$corpus" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 \
+      -rss_limit_mb=4096 -print_final_stats=1 ) > "Fuzz/findings/$f.log" 2>&1 || true
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$f.log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -o 'cov: [0-9]*' "Fuzz/findings/$f.log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  crashes=$(find "$findings" -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' | wc -l)
+  echo "{\"reader\": \"$f\", \"seconds\": $SECONDS_EACH, \"executions\": ${execs:-0}, \"coverage\": ${cov:-0}, \"findings\": $crashes}"
+done
