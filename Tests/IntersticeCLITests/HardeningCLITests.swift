@@ -10,13 +10,13 @@ struct HardeningCLITests {
     static let cucm = Fixtures.dataset("cucm-plie")
 
     @Test("huge, negative and NaN numeric options are usage errors naming the option", arguments: [
-        (["diffuse", cucm, "--runs", "1000000000000000000"], "--runs must be in 1…10000000, found 1000000000000000000"),
-        (["diffuse", cucm, "--threads", "100000"], "--threads must be in 1…1024, found 100000"),
-        (["diffuse", cucm, "--target-half-width", "nan"], "--target-half-width must be in (0, 1.0], found nan"),
-        (["diffuse", cucm, "--step-days", "inf"], "--step-days must be in (0, 36500.0], found inf"),
-        (["diffuse", cucm, "--model", "sir", "--recovery", "inf"], "--recovery must be in 0…1e6"),
-        (["reach", cucm, "--null-samples", "10000000000"], "--null-samples must be in 0…100000, found 10000000000"),
-        (["reach", cucm, "--null-runs", "0"], "--null-runs must be in 1…10000000, found 0"),
+        (["diffuse", cucm, "--runs", "1000000000000000000"], "runs must be in 1…100000000, found 1000000000000000000"),
+        (["diffuse", cucm, "--threads", "100000"], "threads must be in 1…1024, found 100000"),
+        (["diffuse", cucm, "--target-half-width", "nan"], "target-half-width must be in (0, 1), found nan"),
+        (["diffuse", cucm, "--step-days", "inf"], "step-days must be in (0, 36500], found inf"),
+        (["diffuse", cucm, "--model", "sir", "--recovery", "inf"], "recovery must be in 0…1e6"),
+        (["reach", cucm, "--null-samples", "10000000000"], "null-samples must be in 0…100000, found 10000000000"),
+        (["reach", cucm, "--null-runs", "0"], "null-runs must be in 1…100000000, found 0"),
         (["relays", cucm, "--budget", "1000000000000"], "--budget must be in 1…10000, found 1000000000000"),
         (["communities", cucm, "--resolution", "nan"], "--resolution must be a number in (0, 1e6], found nan"),
         (["communities", cucm, "--resolution", "1e308"], "--resolution must be a number in (0, 1e6], found 1e+308"),

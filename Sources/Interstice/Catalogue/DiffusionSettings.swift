@@ -193,7 +193,7 @@ public struct FrameSettings: Sendable, Hashable {
 
     public func validate() throws(RequestError) {
         guard theta > 0 && theta <= 1 else { throw .usage("theta must be in (0, 1], found \(theta)") }
-        guard stepDays > 0 && stepDays.isFinite else { throw .usage("step-days must be a positive number, found \(stepDays)") }
+        guard stepDays > 0 && stepDays <= 36_500 else { throw .usage("step-days must be in (0, 36500], found \(stepDays)") }
         if let e = end, !(-1...10_000_000).contains(e) { throw .usage("end must be -1 (never) or a step in 0…10000000, found \(e)") }
         if let o = organizations, o.split(separator: "=", maxSplits: 1).count != 2 {
             throw .usage("organizations takes attr=value, for example level=hospital")

@@ -122,7 +122,7 @@ public struct ModelSettings: Sendable, Hashable {
         if k != nil && fraction != nil { throw .usage("k and fraction exclude each other") }
         if threshold != nil && thresholdAttribute != nil { throw .usage("threshold and threshold-attribute exclude each other") }
         if let r = recovery {
-            guard r >= 0 && r.isFinite else { throw .usage("recovery must be ≥ 0, found \(r)") }
+            guard r >= 0 && r <= 1e6 else { throw .usage("recovery must be in 0…1e6 (a probability in [0, 1] for sis and sir), found \(r)") }
             if r > 1 && models.contains(where: { $0 == .sis || $0 == .sir }) {
                 throw .usage("recovery is a probability per step for sis and sir: at most 1, found \(r)")
             }
