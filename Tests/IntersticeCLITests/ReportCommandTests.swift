@@ -73,6 +73,9 @@ struct ReportCommandTests {
         #expect(brokers.components(separatedBy: "<tr data-node=").count - 1 == 5)
         #expect(brokers.components(separatedBy: "<li>").count - 1 == 5)
         #expect(html.components(separatedBy: "class=\"sortable reach-table\"").count - 1 == 3)
+        // The adoption curves, inline.
+        let reach = try section(html, "reach")
+        #expect(reach.contains("<h3 id=\"curves\">") && reach.components(separatedBy: "<svg").count == 2)
         // How it was computed: seed, runs, θ, null samples, SHA-256 and the version.
         let method = try section(html, "method")
         for key in ["<dt>seed</dt><dd>3</dd>", "<dt>runs</dt><dd>200</dd>", "<dt>theta</dt><dd>0.5</dd>",

@@ -76,12 +76,16 @@ struct ReportCommand: ParsableCommand {
             // Reach needs a collective; without one the section says so instead of failing the page.
             var outcome: ReachRequest.Outcome?
             var provenance: [(String, JSONValue)] = []
+            var curves: String?
             if try reach.settings.frame.chosenCollective(net) != nil {
                 if let note = reach.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
                 let bar = ProgressBar(label: "report")
                 let o = try reach.run(net, progress: { bar.update($0, $1) })
                 bar.finish()
                 outcome = o
+                let fig = DiffusionPlot.figure(o.result.models.map { ($0.model.description, $0.observed) }, network: net,
+                                               dataset: net.metadata.name ?? input.dataset, stepDays: reach.settings.frame.stepDays)
+                curves = String(decoding: fig.svg(), as: UTF8.self)
                 provenance = reach.settings.provenance(net, start: o.start, channels: o.channels, models: reach.models, input: identity)
             }
 
@@ -99,7 +103,7 @@ struct ReportCommand: ParsableCommand {
 
             let page = try ReportPage(network: net, dataset: input.dataset, identity: identity, language: lang,
                                       diagramSVG: String(decoding: diagram.bytes, as: UTF8.self), centrality: scores,
-                                      reach: outcome.map { ($0, reach, provenance) })
+                                      reach: outcome.map { ($0, reach, provenance) }, curvesSVG: curves)
             try OutputFile.write(Array(page.html().utf8), to: output)
         }
     }

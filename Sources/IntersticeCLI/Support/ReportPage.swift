@@ -24,6 +24,8 @@ struct ReportPage {
     let centrality: CentralityRequest.Result
     let reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?
     let mixing: GroupMixing.Result?
+    /// The adoption curves per organization (one panel per model), inline SVG.
+    let curves: String?
     let groupLabels: [String]
     /// Organization label of every network node ("" when in none).
     let organizationOf: [String]
@@ -36,7 +38,9 @@ struct ReportPage {
 
     init(network net: Network, dataset: String, identity: InputIdentity, language: Language, diagramSVG: String,
          centrality: CentralityRequest.Result,
-         reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?) throws {
+         reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?,
+         curvesSVG: String? = nil) throws {
+        self.curves = curvesSVG.map { ReportPage.inlineSVG($0, tips: []) }
         self.net = net; self.dataset = dataset; self.identity = identity; self.language = language
         self.centrality = centrality; self.reach = reach
         let orgs = net.organizations()
@@ -280,6 +284,10 @@ struct ReportPage {
             }
             h += "</tbody>\n</table>\n"
         }
+        if let curves {
+            h += "<h3 id=\"curves\">\(t("Adoption curves", "Courbes d’adoption"))</h3>\n<p>\(t("Share of each organization's members beyond the collective holding the invention, step by step, with 95% bands (one panel per model).", "Part des membres de chaque organisation hors du collectif qui portent l’invention, pas à pas, avec bandes à 95 % (un panneau par modèle)."))</p>\n"
+            h += "<div class=\"curves\">\n\(curves)\n</div>\n"
+        }
         h += "</section>\n"
         return h
     }
@@ -329,6 +337,7 @@ struct ReportPage {
     table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border:1px solid #ddd;padding:.3em .6em;text-align:left}
     th{background:#f2f5f8;cursor:pointer;user-select:none}th[data-dir=asc]::after{content:" ▲"}th[data-dir=desc]::after{content:" ▼"}
     td[data-value]{text-align:right;font-variant-numeric:tabular-nums}
+    .curves svg{max-width:100%;height:auto}
     .note{background:#fff6e0;padding:.5em 1em;border-left:4px solid #E69F00}
     dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}dt{font-weight:bold}dd{margin:0;word-break:break-all}
     """
