@@ -18,8 +18,8 @@ struct ReportCommand: ParsableCommand {
         attachment. The diagram zooms with the wheel and pans by dragging; hovering a node shows \
         its id, label, organization and scores; tables sort by a click on their header. Reach \
         runs the models of `interstice reach` with modest defaults (--runs \(MonteCarloSettings().runs), \
-        --null-samples \(ReportCommand.defaultNullSamples) organization-preserving networks); \
-        every option of the reach section means what it means for `reach`.
+        --null-samples \(ReportCommand.defaultNullSamples) networks of reach's default null model, \
+        \(ReachRequest().null?.rawValue ?? "none")); every option of the reach section means what it means for `reach`.
 
         Example:
           interstice report Datasets/cucm-plie -o cucm.html
@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
-    @Option(help: "Organization-preserving networks for the comparison with chance (default \(ReportCommand.defaultNullSamples); 0: none).")
+    @Option(help: "Randomized networks of reach's null model (\(ReachRequest().null?.rawValue ?? "none")) for the comparison with chance (default \(ReportCommand.defaultNullSamples); 0: none).")
     var nullSamples: Int?
     @Option(help: "Monte Carlo runs on each randomized network (default \(ReachRequest().nullRuns)).")
     var nullRuns: Int?

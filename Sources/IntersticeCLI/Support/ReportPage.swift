@@ -8,7 +8,7 @@ import Interstice
 /// organizations (top five by betweenness, a sentence each), how cross-organizational the ties
 /// are (E-I index of Krackhardt & Stern 1988, ties within and between organizations), whether an
 /// invention from the collective reaches the organizations (``ReachRequest``: P(institutionalized)
-/// with its 95% interval against organization-preserving networks), and how it was computed.
+/// with its 95% interval against the networks of its null model), and how it was computed.
 /// Every text from the data is HTML-escaped. Written by hand: no Swift HTML package in the local
 /// cache does templating without a web framework.
 /// - Complexity: O(n + m) besides the analyses it is given; the diagram is post-processed in one
