@@ -301,6 +301,8 @@ struct ReportPage {
                      "Seuil linéaire (lt) : un acteur l’adopte quand assez de ses liens l’ont adoptée")
         case "complex": t("Complex contagion (complex): an actor adopts once k of its ties have",
                           "Contagion complexe (complex) : un acteur l’adopte quand k de ses liens l’ont adoptée")
+        case "practice": t("Practice (practice): people pass it on while they hold it, forget it unless their organization makes it routine, leave the collective and are replaced",
+                           "Pratique (practice) : les personnes la transmettent tant qu’elles la portent, l’oublient si leur organisation n’en fait pas une routine, quittent le collectif et sont remplacées")
         default: description
         }
     }
@@ -316,7 +318,7 @@ struct ReportPage {
         row(t("brokers", "intermédiaires"), t("top \(ReportPage.brokerCount) by betweenness (ties broken by node order)", "les \(ReportPage.brokerCount) premiers par intermédiarité (ex æquo : ordre des nœuds)"))
         row("E-I", t("Krackhardt and Stern (1988) on the same tie graph, each actor in its first organization", "Krackhardt et Stern (1988) sur le même graphe de liens, chaque acteur dans sa première organisation"))
         if let (o, q, provenance) = reach {
-            row(t("reach models", "modèles de diffusion"), q.models.map(\.rawValue).joined(separator: ", "))
+            h += "<dt>\(t("reach models", "modèles de diffusion"))</dt><dd id=\"reach-models\">\(Self.escape(q.models.map(\.rawValue).joined(separator: ", ")))</dd>\n"
             row(t("null model", "modèle nul"), o.result.analysis.nullModel?.rawValue ?? "none")
             row("null_samples", "\(o.result.analysis.nullModel == nil ? 0 : o.result.analysis.nullSamples)")
             row("null_runs", "\(o.result.analysis.nullRuns)")
