@@ -20,7 +20,7 @@ struct IntersticeTool: ParsableCommand {
         """,
         version: IntersticeVersion.string,
         subcommands: [InfoCommand.self, ConvertCommand.self, ImportCommand.self, CentralityCommand.self, BrokerageCommand.self, StructureCommand.self,
-                      CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self, FitCommand.self,
+                      CommunitiesCommand.self, RenderCommand.self, DiffuseCommand.self, ReachCommand.self, RelaysCommand.self, ExposureCommand.self, FitCommand.self, ReportCommand.self,
                       GenerateCommand.self, BatchCommand.self, RenderWorkerCommand.self]
     )
 
