@@ -85,6 +85,9 @@ public struct Relation: RawRepresentable, Hashable, Sendable, Comparable, Expres
         return Relation.aliases[foldedKey(rawValue)]
     }
 
+    /// The domain's name for this relation: ``canonical`` when it is another spelling, else itself.
+    public var canonicalized: Relation { canonical ?? self }
+
     static let aliases: [String: Relation] = [
         "connaissance": .acquaintance, "interconnaissance": .acquaintance, "knows": .acquaintance,
         "acquaintances": .acquaintance,

@@ -27,7 +27,7 @@ enum DiffusionAnalysis {
             guard p.string("probabilities") == nil else { throw JobFailure("give probability or probabilities, not both") }
             s.channels.probability = .uniform(x)
         }
-        s.channels.relations = p.strings("relations").map { $0.map { Vocabulary.relation(Relation($0)) ?? Relation($0) } }
+        s.channels.relations = p.strings("relations").map { $0.map { Relation($0).canonicalized } }
         if let both = p.strings("both_ways") { s.channels.bothWays = both.map { Relation(rawValue: $0) } }
         s.channels.weighted = p.bool("weighted", s.channels.weighted)
         s.frame.collective = p.string("collective")

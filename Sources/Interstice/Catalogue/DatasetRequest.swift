@@ -45,12 +45,6 @@ public struct DatasetRequest: Sendable, Hashable {
 
 /// The domain's names for kinds and relations, and the other spellings accepted for them.
 public enum Vocabulary {
-    /// The domain's kind for a spelling, if it is another spelling of one (``NodeKind/canonical``).
-    public static func kind(_ k: NodeKind) -> NodeKind? { k.canonical }
-
-    /// The domain's relation for a spelling, if it is another spelling of one (``Relation/canonical``).
-    public static func relation(_ r: Relation) -> Relation? { r.canonical }
-
     /// Maps kinds and relations, reports undeclared relations, and makes organizations from an
     /// attribute when asked.
     /// - Complexity: O(n + m).
@@ -63,7 +57,7 @@ public enum Vocabulary {
         for v in 0..<net.nodeCount {
             let k = net.kinds[v]
             if k == orgKind { continue }
-            guard let to = kind(k) else { continue }
+            guard let to = k.canonical else { continue }
             net.setKind(to, of: Int32(v))
             mapped[k, default: (to, 0)].1 += 1
         }
@@ -72,7 +66,7 @@ public enum Vocabulary {
         }
         // Relations.
         for r in net.relations {
-            guard let to = relation(r) else { continue }
+            guard let to = r.canonical else { continue }
             if net.layer(to) != nil {
                 throw .badData("the dataset has both relations \"\(r)\" and \"\(to)\", two spellings of one relation; merge them or rename one")
             }

@@ -25,7 +25,7 @@ public enum ProbabilitySpec: Sendable, Hashable, CustomStringConvertible {
                 throw .usage("probability: expected relation=p with p in [0, 1], found \"\(part)\"")
             }
             if kv[0] == "other" { other = p; continue }
-            let r = Vocabulary.relation(Relation(kv[0])) ?? Relation(kv[0])
+            let r = Relation(kv[0]).canonicalized
             guard table[r] == nil else { throw .usage("probability: relation \"\(r)\" given twice") }
             table[r] = p
         }
@@ -69,7 +69,7 @@ public struct ChannelSettings: Sendable, Hashable {
             guard kv.count == 2, let f = InfluenceFlow(rawValue: kv[1]) else {
                 throw .usage("influence: expected relation=along|reverse|both, found \"\(part)\"")
             }
-            out[Vocabulary.relation(Relation(kv[0])) ?? Relation(kv[0])] = f
+            out[Relation(kv[0]).canonicalized] = f
         }
         return out
     }

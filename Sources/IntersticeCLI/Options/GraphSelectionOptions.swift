@@ -32,7 +32,6 @@ struct GraphSelectionOptions: ParsableArguments {
 /// `a,b` as relations, other spellings mapped (`échange` → exchange).
 func relationList(_ text: String) -> [Relation] {
     text.split(separator: ",").map { s in
-        let r = Relation(String(s).trimmedSpaces)
-        return Vocabulary.relation(r) ?? r
+        Relation(String(s).trimmedSpaces).canonicalized
     }
 }
