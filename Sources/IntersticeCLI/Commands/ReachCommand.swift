@@ -56,9 +56,9 @@ struct ReachCommand: ParsableCommand {
         return k
     }
 
-    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
+    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × formalization × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
     var sensitivity = false
-    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.02,0.05,0.1,0.2,0.4).", valueName: "p,p"))
+    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.01,0.02,0.05,0.1,0.2).", valueName: "p,p"))
     var gridProbability: String?
     @Option(help: ArgumentHelp("Sensitivity grid: shares θ (default 0.3,0.5).", valueName: "θ,θ"))
     var gridTheta: String?
@@ -66,6 +66,8 @@ struct ReachCommand: ParsableCommand {
     var gridForgetting: String?
     @Option(help: ArgumentHelp("Sensitivity grid: routinization R of the practice model (default 0,6).", valueName: "R,R"))
     var gridRoutinization: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: formalization of the practice model (default 0,0.02).", valueName: "F,F"))
+    var gridFormalization: String?
     @Option(help: ArgumentHelp("Sensitivity grid: models, among practice, ic, lt, complex (default practice,ic).", valueName: "m,m"))
     var gridModels: String?
     @Option(help: ArgumentHelp("Sensitivity grid: null models (default collective-preserving,organization-preserving).", valueName: "null,null"))
@@ -93,6 +95,7 @@ struct ReachCommand: ParsableCommand {
         if let v = try list(gridTheta, "grid-theta", { Double($0) }) { g.thetas = v }
         if let v = try list(gridForgetting, "grid-forgetting", { Double($0) }) { g.forgetting = v }
         if let v = try list(gridRoutinization, "grid-routinization", { Int($0) }) { g.routinization = v }
+        if let v = try list(gridFormalization, "grid-formalization", { Double($0) }) { g.formalization = v }
         if let v = try list(gridModels, "grid-models", { ReachSensitivity.GridModel(rawValue: $0) }) { g.models = v }
         if let v = try list(gridNulls, "grid-nulls", { NullModel(rawValue: $0) }) { g.nulls = v }
         do { try g.validate() } catch { throw ValidationError(error.description) }
@@ -102,7 +105,7 @@ struct ReachCommand: ParsableCommand {
     func validate() throws {
         var gridOptions: [String] = []
         let texts: [(String, String?)] = [("--grid-probability", gridProbability), ("--grid-theta", gridTheta),
-                                          ("--grid-forgetting", gridForgetting), ("--grid-routinization", gridRoutinization),
+                                          ("--grid-forgetting", gridForgetting), ("--grid-routinization", gridRoutinization), ("--grid-formalization", gridFormalization),
                                           ("--grid-models", gridModels), ("--grid-nulls", gridNulls)]
         for (name, value) in texts where value != nil { gridOptions.append(name) }
         let counts: [(String, Int?)] = [("--grid-runs", gridRuns), ("--grid-null-samples", gridNullSamples),
@@ -151,8 +154,7 @@ struct ReachCommand: ParsableCommand {
             var settings: [ReachSensitivity.Setting]? = nil
             if sensitivity {
                 let sweep = ReachSensitivity(
-                    grid: try grid(), practice: req.settings.model.practice, relations: outcome.channels.strength.keys.sorted(),
-                    bothWays: outcome.channels.bothWays, runs: gridRuns ?? 300, horizon: req.settings.monteCarlo.horizon,
+                    grid: try grid(), practice: req.settings.model.practice, channels: outcome.channels, runs: gridRuns ?? 300, horizon: req.settings.monteCarlo.horizon,
                     seed: req.settings.monteCarlo.seed, threads: req.settings.monteCarlo.threads,
                     nullSamples: gridNullSamples ?? 19, nullRuns: gridNullRuns ?? 100)
                 let sweepBar = ProgressBar(label: "sensitivity")
@@ -199,12 +201,12 @@ enum ReachReport {
     /// One row per setting of a sensitivity sweep.
     static func gridTable(_ settings: [ReachSensitivity.Setting]) -> ResultTable {
         let num = DiffusionReport.num
-        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization",
+        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization", "formalization",
                                       "organizations_institutionalized", "null_mean", "p_less", "p_greater", "verdict"])
         t.tableDigits = 3
         for s in settings {
             t.append([.string(s.null.rawValue), .string(s.model.rawValue), num(s.probability), num(s.theta),
-                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, num(s.comparison.observed),
+                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, s.formalization.map(num) ?? .null, num(s.comparison.observed),
                       num(s.comparison.nullMean), num(s.comparison.pLess), num(s.comparison.pGreater), .string(s.verdict.rawValue)])
         }
         return t
