@@ -246,5 +246,9 @@ struct DiffusionCommandTests {
         #expect(saturated.stdout.contains("Caution: every organization institutionalizes in the observed network and in every null network"))
         let calibrated = try CLI.run(["reach", ds, "--runs", "100", "--null-samples", "4", "--null-runs", "40"])
         #expect(calibrated.status == 0 && !calibrated.stdout.contains("Caution"))
+        // Chalon's four employers have 5, 7, 4 and 3 members beyond the collective (ccas, cg71, pes, training).
+        #expect(calibrated.stdout.contains("Scale: the organizations counted have 3–7 members beyond the collective in these data, so θ = 0.5 means 2–4 of them"))
+        let third = try CLI.run(["reach", ds, "--runs", "100", "--null", "none", "--theta", "0.34"])
+        #expect(third.stdout.contains("so θ = 0.34 means 2–3 of them"))  // ⌈0.34 × 3⌉ = 2, ⌈0.34 × 7⌉ = 3
     }
 }

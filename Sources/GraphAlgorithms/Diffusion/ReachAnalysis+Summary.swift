@@ -52,6 +52,17 @@ extension ReachAnalysis.Result {
                 }
             }
         }
+        // What θ means here: a share of the members the data hold, which in a reconstruction may
+        // be a handful of people standing for a whole institution.
+        if let m = models.first, let theta = m.observed.parameters.frame?.rule.threshold {
+            let sizes = m.observed.organizations.map(\.nonParticipantMembers).filter { $0 > 0 }
+            if let lo = sizes.min(), let hi = sizes.max() {
+                func need(_ k: Int) -> Int { max(1, Int((theta * Double(k) - 1e-9).rounded(.up))) }
+                let people = lo == hi ? "\(need(lo))" : "\(need(lo))–\(need(hi))"
+                let members = lo == hi ? "\(lo) members" : "\(lo)–\(hi) members"
+                lines.append("Scale: the organizations counted have \(members) beyond the collective in these data, so θ = \(ReachSensitivity.format(theta)) means \(people) of them holding the practice; read \"institutionalized\" as a share of the members the data name, not of an institution's whole staff.")
+            }
+        }
         if verdicts.count > 1 {
             lines.append(Set(verdicts).count == 1 ? "The \(verdicts.count) models agree." : "The models disagree: the comparison with chance depends on the model.")
         }
