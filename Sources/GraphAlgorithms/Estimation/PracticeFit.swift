@@ -367,8 +367,11 @@ public enum PracticeFit {
                 }
                 if names[j] == "forgetting" {
                     if p.bootstrap > 0 && high - low > 0.5 { identified = false }
+                    let change = profileRise < 0
+                        ? "better by \(PracticeFit.short(-profileRise)), so the joint search stopped on a flat stretch"
+                        : "worse by only \(PracticeFit.short(profileRise))"
                     note = identified == false
-                        ? "not identified: fixed at \(PracticeFit.short(profileAt)) the fit is worse by only \(PracticeFit.short(profileRise))\(p.bootstrap > 0 ? " (bootstrap interval \(PracticeFit.short(low))–\(PracticeFit.short(high)))" : ""); first adoptions say little about forgetting; fix it (--forgetting) instead of reading this number"
+                        ? "not identified: fixed at \(PracticeFit.short(profileAt)) the fit is \(change)\(p.bootstrap > 0 ? " (bootstrap interval \(PracticeFit.short(low))–\(PracticeFit.short(high)))" : ""); first adoptions say little about forgetting; fix it (--forgetting) instead of reading this number"
                         : "weakly identified: first adoptions show forgetting only through holders who stop passing it on, which lower probabilities mimic; compare fits with --forgetting fixed"
                 }
                 terms.append(FittedTerm(term: names[j], estimate: point[j], standardError: se, robustStandardError: nil,

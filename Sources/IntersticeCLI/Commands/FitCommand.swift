@@ -29,6 +29,12 @@ struct FitCommand: ParsableCommand {
         via r who adopted before t; b ("outside", one per --by group) and each p_r by maximum \
         likelihood, with profile-likelihood 95% intervals and likelihood-ratio p-values.
 
+        practice: the practice model (as `diffuse --model practice`, one step = one period, the \
+        first period's adopters holding it at step 0) with each relation's per-step probability \
+        and forgetting δ (or --forgetting D fixed) fitted by simulated composite likelihood \
+        (--runs per candidate, common random numbers) and --bootstrap percentile intervals; \
+        `reach --parameters fit.json` runs with them. δ is weakly identified by first adoptions.
+
         Alters are taken in the direction influence flows: by default the nodes each node names \
         (outgoing), as in nomination data where the named influences the one who names. \
         --permutations K refits under K shuffles of the adoption times (within --by groups): \
@@ -38,6 +44,7 @@ struct FitCommand: ParsableCommand {
           interstice fit Datasets/medInnovations --adoption toa --never 18 --relations advice,discussion,friendship
           interstice fit Datasets/medInnovations --adoption toa --never 18 --covariates nojourn,special --by city --permutations 999
           interstice fit Datasets/kfamily --adoption toa --relations fp_talk,fp_advice --model contagion --format json
+          interstice fit Datasets/medInnovations --adoption toa --never 18 --relations advice,discussion,friendship --model practice --format json -o fit.json
         """
     )
 
