@@ -117,7 +117,7 @@ struct ExposureCommandTests {
         #expect(missing.status == 64 && missing.stderr.contains("no node attribute \"when\""))
         let fractional = try CLI.run(["exposure", dataset, "--adoption", "thresh"])
         #expect(fractional.status == 65)
-        #expect(fractional.stderr.contains("medInnovations: node \"1004\": thresh should be a whole number"), "\(fractional.stderr)")
+        #expect(fractional.stderr.contains("medInnovations/nodes.csv:5:56: --adoption thresh: node \"1004\": thresh should be a whole number"), "\(fractional.stderr)")
         let relation = try CLI.run(base + ["--relations", "advice,gossip"])
         #expect(relation.status == 64 && relation.stderr.contains("no relation \"gossip\""))
         let lag = try CLI.run(base + ["--lag=-1"])
@@ -132,19 +132,32 @@ struct ExposureCommandTests {
             .write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
         // advice is not declared in a dataset.json, so influence is assumed to flow along the arcs;
         // --direction outgoing reads it as nominations (c names a).
+        // c has no toa: no data, so by default (as in `fit`) it is left out and the count reported.
         let plain = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--permutations", "0", "--direction", "outgoing",
                                  "--format", "json"])
         #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("note: 1 node has no toa value: left out of the population"), "\(plain.stderr)")
         let d = try json(plain.stdout)
         #expect((d["organizations"] as! [[String: Any]]).map { $0["organization"] as! String } == ["all"])
-        // c (missing toa: never adopted) names a, who adopted in period 1.
-        let c = (d["nodes"] as! [[String: Any]]).first { $0["id"] as? String == "c" }!
+        #expect(d["population"] as? Int == 2 && d["missing"] as? String == "exclude")
+        #expect(!(d["nodes"] as! [[String: Any]]).contains { $0["id"] as? String == "c" })
+        // --missing never: c never adopted, and names a, who adopted in period 1.
+        let never = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--permutations", "0", "--direction", "outgoing",
+                                 "--missing", "never", "--format", "json"])
+        #expect(never.status == 0 && !never.stderr.contains("left out"), "\(never.stderr)")
+        let n = try json(never.stdout)
+        #expect(n["population"] as? Int == 3)
+        let c = (n["nodes"] as! [[String: Any]]).first { $0["id"] as? String == "c" }!
         #expect(c["adopter_category"] as? String == "non-adopter" && c["exposure_at_end"] as? Double == 1)
         let noOrgs = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--by", "organization"])
         #expect(noOrgs.status == 64 && noOrgs.stderr.contains("the dataset has no organizations"))
-        let excluded = try CLI.run(["exposure", folder.path, "--adoption", "toa", "--missing", "exclude", "--format", "json",
-                                    "--rows", "relation"])
-        #expect(try json(excluded.stdout)["population"] as? Int == 2)
+        // fit reads the same options with the same meaning.
+        let fitExcluded = try CLI.run(["fit", folder.path, "--adoption", "toa", "--direction", "outgoing", "--format", "json"])
+        #expect(fitExcluded.stderr.contains("note: 1 node has no toa value: left out of the population"), "\(fitExcluded.stderr)")
+        let fitNever = try CLI.run(["fit", folder.path, "--adoption", "toa", "--direction", "outgoing", "--missing", "never",
+                                    "--model", "contagion", "--format", "json"])
+        #expect(!fitNever.stderr.contains("left out"), "\(fitNever.stderr)")
+        if fitNever.status == 0 { #expect(try json(fitNever.stdout)["population"] as? Int == 3) }
     }
 
     @Test func plotWritesCurvesByGroupAndExposure() throws {

@@ -132,8 +132,10 @@ extension Network {
     /// Arc probability = the relation's strength (times the edge weight when asked); arcs of
     /// several relations between the same pair combine as independent channels,
     /// `1 − Π(1 − pᵢ)`. LT influence is the sum of the strengths, normalized per node.
+    /// `among` (one flag per node; nil: every node) keeps only the arcs between flagged nodes:
+    /// ``PracticeFit`` simulates among the nodes with adoption data.
     /// - Complexity: O(n + m).
-    public func diffusionGraph(_ channels: TransmissionChannels) -> DiffusionGraph {
+    public func diffusionGraph(_ channels: TransmissionChannels, among: [Bool]? = nil) -> DiffusionGraph {
         var b = GraphBuilder(nodeCount: nodeCount, direction: .directed, weighted: true)
         var strength = GraphBuilder(nodeCount: nodeCount, direction: .directed, weighted: true)
         for l in layers {
@@ -142,6 +144,7 @@ extension Network {
             let flip = l.direction == .directed && channels.reversed.contains(l.relation)
             for e in 0..<l.edgeCount {
                 let u = flip ? l.targets[e] : l.sources[e], v = flip ? l.sources[e] : l.targets[e]
+                if let among, !among[Int(u)] || !among[Int(v)] { continue }
                 let w = channels.timesEdgeWeight ? s * l.weights[e] : s
                 let p = min(1, max(0, w))
                 // -log(1 - p) adds up over independent channels; p = 1 is a sure channel.

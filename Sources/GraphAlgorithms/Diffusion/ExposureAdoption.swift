@@ -4,7 +4,7 @@ import GraphCore
 /// that it is outside the population studied (an organization node, a node without data).
 ///
 /// ```swift
-/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18)   // medInnovations
+/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never)   // medInnovations
 /// a.time(of: 0)        // 2: adopted in month 2
 /// a.adopterCount       // 109
 /// ```
@@ -76,6 +76,13 @@ public struct AdoptionTimes: Sendable, Hashable {
 }
 
 /// What a node without an adoption value means.
+///
+/// One meaning for every command (`exposure`, `fit`) and no library default: a missing value is
+/// no data, so by default the CLI leaves the node out of the population and says how many it left
+/// out (`--missing exclude`); it counts as "never adopted" only when the user says so
+/// (`--missing never`), because a survey's blank cell is as often a non-respondent as a
+/// non-adopter, and counting non-respondents as non-adopters silently lowers every hazard.
+/// Codes for "never adopted" (medInnovations' 18) are given with `neverAdopted`.
 public enum MissingAdoption: String, Sendable, Hashable, CaseIterable {
     /// It never adopted (the value is missing because there was nothing to record).
     case never
@@ -116,14 +123,15 @@ extension Network {
     ///     with whole values).
     ///   - neverAdopted: the code for "never adopted" (medInnovations: 18, one past its 17
     ///     months); nil when the data has none.
-    ///   - missing: what a missing value means for a population node (default: never adopted).
+    ///   - missing: what a missing value means for a population node (no default: see
+    ///     ``MissingAdoption``).
     ///   - population: the nodes studied; nil takes every node whose kind is neither the
     ///     organization kind nor `collective` (the actors of a two-mode network).
     /// - Throws: ``AdoptionDataError`` when the column is absent, a value is not a whole number
     ///   within ±``AdoptionTimes/limit``, nobody adopted, or the adoptions span more than
     ///   ``AdoptionTimes/maximumSpan`` periods.
     /// - Complexity: O(n).
-    public func adoptionTimes(attribute: String, neverAdopted: Int? = nil, missing: MissingAdoption = .never,
+    public func adoptionTimes(attribute: String, neverAdopted: Int? = nil, missing: MissingAdoption,
                               population: NodeSet? = nil) throws(AdoptionDataError) -> AdoptionTimes {
         guard let column = nodeAttributes[attribute] else {
             throw .noAttribute(attribute, available: nodeAttributes.names)

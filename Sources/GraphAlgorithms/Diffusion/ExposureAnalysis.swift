@@ -64,7 +64,7 @@ public struct ExposureParameters: Sendable, Hashable {
 /// a node without alters has no exposure (netdiffuseR divides by `1e-15` and reports 0).
 ///
 /// ```swift
-/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18)
+/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never)
 /// let r = Exposure.analyze(net, adoption: a, ExposureParameters(relations: ["advice"], permutations: 999))
 /// r.threshold[4]                       // 0.5
 /// r.exposedAdopters.pValue             // vs. permuted adoption times

@@ -181,7 +181,7 @@ public struct AdoptionFitResult: Sendable {
 /// is the same for any number of threads.
 ///
 /// ```swift
-/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18)
+/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never)
 /// let r = try AdoptionFit.fit(net, adoption: a, AdoptionFitParameters(relations: ["advice"], permutations: 999))
 /// r.terms.first { $0.term == "exposure:advice" }?.estimate
 /// ```
@@ -241,6 +241,8 @@ public enum AdoptionFit {
                                         robustStandardError: nil, ciLow: -EstimationMath.expm1(-ci.low), ciHigh: -EstimationMath.expm1(-ci.high),
                                         pValue: lr > 0 ? 0.5 * EstimationMath.chiSquare1Upper(lr) : 1, note: note))
             }
+        case .practice:
+            throw .invalidParameter("the practice model is calibrated by simulation (PracticeFit), not by AdoptionFit")
         }
         notes += design.notes
         var fitted = 0, failures = 0
@@ -515,6 +517,8 @@ public enum AdoptionFit {
             var theta = start
             let m = ContagionLikelihood(x: d.x, k: d.k, y: d.y).maximize(&theta)
             return m.converged ? theta : nil
+        case .practice:
+            return nil
         }
     }
 }

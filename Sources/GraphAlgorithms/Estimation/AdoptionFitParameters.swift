@@ -6,6 +6,8 @@ public enum AdoptionModel: String, Sendable, Hashable, CaseIterable {
     case hazard
     /// Multiplex contagion: `P(adopt in t | not yet) = 1 − (1 − b) Π_r (1 − p_r)^{A_r(t)}`.
     case contagion
+    /// The practice model (``PracticeParameters``) calibrated by simulation: ``PracticeFit``.
+    case practice
 }
 
 /// Parameters of ``AdoptionFit``: the defaults live in the initializer, ``validate()`` rejects
@@ -50,6 +52,9 @@ public struct AdoptionFitParameters: Sendable, Hashable {
         if Set(covariates).count != covariates.count { throw .invalidParameter("a covariate is named twice") }
         if model == .contagion && !covariates.isEmpty {
             throw .invalidParameter("the contagion model takes no covariates (its terms are the outside influence and one probability per relation); use --model hazard")
+        }
+        if model == .practice {
+            throw .invalidParameter("the practice model is calibrated by simulation (PracticeFit), not by AdoptionFit")
         }
         if permutations < 0 || permutations > 1_000_000 { throw .invalidParameter("permutations must be in 0…1000000") }
         if let t = threads, t <= 0 { throw .invalidParameter("threads must be positive") }

@@ -10,7 +10,7 @@ import GraphCore
 /// Only population members other than the node itself count as alters.
 ///
 /// ```swift
-/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18)
+/// let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never)
 /// let c = try AdoptionChannels(net, relations: ["advice", "friendship"], adoption: a)
 /// let rows = c.personPeriods(times: a.times)
 /// ```

@@ -23,6 +23,9 @@ public struct DiffusionSettings: Sendable, Hashable {
     public var channels: ChannelSettings
     public var frame: FrameSettings
     public var monteCarlo: MonteCarloSettings
+    /// The practice fit whose probabilities and forgetting were taken (``apply(_:explicitProbability:models:net:)``);
+    /// recorded in the provenance.
+    public var fitted: FittedPractice?
 
     public init(seeds: String? = nil, model: ModelSettings = ModelSettings(), channels: ChannelSettings = ChannelSettings(),
                 frame: FrameSettings = FrameSettings(), monteCarlo: MonteCarloSettings = MonteCarloSettings()) {
@@ -100,7 +103,7 @@ public struct DiffusionSettings: Sendable, Hashable {
                             ("times_edge_weight", .bool(tc.timesEdgeWeight))])
         })
         let f = frame, mc = monteCarlo
-        return [
+        return (fitted.map { [("parameters_file", $0.json)] } ?? []) + [
             ("input", input.json),
             ("parameters", .object(parameters)),
             ("probability", .string(((try? channels.resolvedProbability(for: models)) ?? channels.probability)?.description ?? "default")),

@@ -32,6 +32,7 @@ struct DiffuseCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
+    @OptionGroup var fitted: FittedParametersOption
     @Option(help: "Rows: node or organization.")
     var per: ReportUnit = .node
     @OptionGroup var output: OutputOptions
@@ -45,9 +46,10 @@ struct DiffuseCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let req = try request()
+            var req = try request()
             try req.settings.validate(models: [req.model])
             let net = try input.load()
+            try fitted.apply(to: &req.settings, explicitProbability: channels.probability, models: [req.model], net: net)
             if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let prepared = try req.prepare(net)
             let bar = ProgressBar(label: "diffuse \(model.rawValue)")

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import Interstice
 
-extension ExposureDirection: ExpressibleByArgument {}
-extension MissingAdoption: ExpressibleByArgument {}
 
 /// `interstice exposure DATASET --adoption COLUMN`: Valente's network-exposure analysis of
 /// observed adoption data (question 6).
@@ -13,9 +11,10 @@ struct ExposureCommand: ParsableCommand {
         abstract: "Network exposure of observed adopters: thresholds, adopter classes, exposure vs. permuted adoption times, adoption by organization.",
         discussion: """
         COLUMN is the node attribute holding each node's period of adoption (whole numbers); \
-        --never gives the code for "never adopted" (medInnovations: 18), and missing values mean \
-        never adopted (--missing exclude leaves those nodes out). The population is every node \
-        that is not an organization or a collective.
+        --never gives the code for "never adopted" (medInnovations: 18). A node without a value is \
+        left out of the population by default, and the count reported (--missing never counts it \
+        as a never-adopter), as in `fit`. The population is every other node that is not an \
+        organization or a collective.
 
         Exposure of node i in period t is the share of its alters (the nodes i names, by \
         default) that had adopted by t; its threshold is its exposure in period t_i − lag \
@@ -39,20 +38,11 @@ struct ExposureCommand: ParsableCommand {
     )
 
     @OptionGroup var input: DatasetOptions
-    @Option(help: ArgumentHelp("Node attribute with each node's period of adoption.", valueName: "column"))
-    var adoption: String
-    @Option(help: ArgumentHelp("The value that codes \"never adopted\".", valueName: "value"))
-    var never: Int?
-    @Option(help: "What a missing adoption value means: never (adopted) or exclude (the node is left out).")
-    var missing: MissingAdoption = .never
-    @Option(help: ArgumentHelp("Relations whose ties expose, combined (default: every relation but member and participant).", valueName: "r,r"))
-    var relations: String?
+    @OptionGroup var observed: AdoptionOptions
     @Flag(help: "Also analyse each relation separately (then the combination).")
     var perRelation = false
     @Flag(help: "Weight alters by their tie weights, summed over the relations (default: each tied alter counts 1).")
     var weighted = false
-    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both (default: from the way influence flows along the relations, dataset.json's `influence`: reverse → outgoing, along → incoming, undirected → both).")
-    var direction: ExposureDirection?
     @Option(help: "Threshold = exposure in period t_i − lag (0: alters adopting in the same period count).")
     var lag = 0
     @Flag(help: "Give thresholds to first-period adopters too (left-censored; left out by default).")
@@ -78,23 +68,16 @@ struct ExposureCommand: ParsableCommand {
         guard lag >= 0 && lag <= 1_000_000 else { throw ValidationError("--lag must be in 0…1000000") }
         guard permutations >= 0 && permutations <= 10_000_000 else { throw ValidationError("--permutations must be in 0…10000000") }
         if let t = threads, t <= 0 { throw ValidationError("--threads must be positive") }
-        if let r = relations, r.split(separator: ",").isEmpty { throw ValidationError("--relations: give at least one relation") }
     }
 
     func run() throws {
         try reportingFailures {
             let net = try input.load()
-            let times: AdoptionTimes
-            do {
-                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
-            } catch let e as AdoptionDataError {
-                if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
-                throw GraphIOError(.badData, file: input.dataset, "\(e)")
-            }
-            let chosen = try chosenRelations(net)
-            let direction = try self.direction ?? ExposureCommand.direction(of: chosen, in: net)
+            let times = try observed.times(net, dataset: input.dataset)
+            let chosen = try observed.chosenRelations(net)
+            let direction = try observed.direction ?? ExposureCommand.direction(of: chosen, in: net)
             var options = self
-            options.direction = direction
+            options.observed.direction = direction
             let parameters = ExposureParameters(
                 relations: chosen, weighted: weighted, direction: direction, lag: lag, includeCensored: includeCensored,
                 permutations: permutations, seed: seed, strata: try strataLabels(net), strataName: within, threads: threads)
@@ -105,7 +88,7 @@ struct ExposureCommand: ParsableCommand {
             try output.emit(report.render())
             if let plot {
                 try OutputFile.write(ExposurePlot.figure(results, curves: curves, adoption: times, network: net,
-                                                         dataset: net.metadata.name ?? input.dataset, column: adoption,
+                                                         dataset: net.metadata.name ?? input.dataset, column: observed.adoption,
                                                          groupedBy: by == "organization" || by == "none" ? nil : by).svg(),
                                      to: plot)
             }
@@ -131,20 +114,6 @@ struct ExposureCommand: ParsableCommand {
             printError("interstice: note: influence along \(undeclared.map(\.rawValue).joined(separator: ", ")) is not declared (dataset.json `influence`); assumed to flow along the arcs, so exposure counts the alters naming each node (--direction \(d.rawValue)); give --direction outgoing for nominations")
         }
         return d
-    }
-
-    /// The relations of `--relations`, checked against the dataset.
-    func chosenRelations(_ net: Network) throws -> [Relation] {
-        guard let text = relations else {
-            let all = ChannelSettings.tieRelations(net)
-            guard !all.isEmpty else { throw ValidationError("the dataset has no ties between nodes (only member or participant edges)") }
-            return all
-        }
-        let names = text.split(separator: ",").map { Relation(String($0).trimmingCharacters(in: .whitespaces)) }
-        for r in names where net.layer(r) == nil {
-            throw ValidationError("--relations: the dataset has no relation \"\(r)\"; it has \(net.relations.map(\.rawValue).joined(separator: ", "))")
-        }
-        return names
     }
 
     /// One stratum label per node from `--within`.
@@ -293,7 +262,7 @@ struct ExposureReport {
 
     var settings: String {
         let o = options
-        var s = "ties: \((o.direction ?? .outgoing) == .outgoing ? "the alters each node names" : o.direction == .incoming ? "the nodes naming it" : "either way")"
+        var s = "ties: \((o.observed.direction ?? .outgoing) == .outgoing ? "the alters each node names" : o.observed.direction == .incoming ? "the nodes naming it" : "either way")"
         s += o.weighted ? ", weighted" : ", unweighted"
         s += "; threshold = exposure in period t_i − \(o.lag)"
         s += o.includeCensored ? ", first-period adopters included" : ", first-period adopters left out"
@@ -303,8 +272,8 @@ struct ExposureReport {
     func text() -> String {
         let o = options
         let periods = adoption.periods.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "-"
-        var out = "Network exposure (Valente 1995): adoption from \(o.adoption)"
-        if let nv = o.never { out += " (never = \(nv))" }
+        var out = "Network exposure (Valente 1995): adoption from \(o.observed.adoption)"
+        if let nv = o.observed.never { out += " (never = \(nv))" }
         out += ", \(adoption.populationCount) nodes, \(adoption.adopterCount) adopters in periods \(periods)\n\(settings)\n"
         func section(_ title: String, _ t: ResultTable) { out += "\n== \(title)\n" + String(decoding: t.render(.table), as: UTF8.self) }
         let rows = o.rows
@@ -360,11 +329,11 @@ struct ExposureReport {
     func json() -> JSONValue {
         let o = options
         var fields: [(String, JSONValue)] = [
-            ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json), ("adoption", .string(o.adoption)),
-            ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
+            ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json), ("adoption", .string(o.observed.adoption)),
+            ("never", o.observed.never.map { .int($0) } ?? .null), ("missing", .string(o.observed.missing.rawValue)),
             ("population", .int(adoption.populationCount)), ("adopters", .int(adoption.adopterCount)),
             ("periods", adoption.periods.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),
-            ("direction", .string((o.direction ?? .outgoing).rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),
+            ("direction", .string((o.observed.direction ?? .outgoing).rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),
             ("include_censored", .bool(o.includeCensored)), ("permutations", .int(o.permutations)),
             ("seed", .int(Int(truncatingIfNeeded: o.seed))), ("within", o.within.map { .string($0) } ?? .null),
             ("version", .string(IntersticeVersion.string)),

@@ -29,6 +29,12 @@ struct FitCommand: ParsableCommand {
         via r who adopted before t; b ("outside", one per --by group) and each p_r by maximum \
         likelihood, with profile-likelihood 95% intervals and likelihood-ratio p-values.
 
+        practice: the practice model (as `diffuse --model practice`, one step = one period, the \
+        first period's adopters holding it at step 0) with each relation's per-step probability \
+        and forgetting δ (or --forgetting D fixed) fitted by simulated composite likelihood \
+        (--runs per candidate, common random numbers) and --bootstrap percentile intervals; \
+        `reach --parameters fit.json` runs with them. δ is weakly identified by first adoptions.
+
         Alters are taken in the direction influence flows: by default the nodes each node names \
         (outgoing), as in nomination data where the named influences the one who names. \
         --permutations K refits under K shuffles of the adoption times (within --by groups): \
@@ -38,22 +44,14 @@ struct FitCommand: ParsableCommand {
           interstice fit Datasets/medInnovations --adoption toa --never 18 --relations advice,discussion,friendship
           interstice fit Datasets/medInnovations --adoption toa --never 18 --covariates nojourn,special --by city --permutations 999
           interstice fit Datasets/kfamily --adoption toa --relations fp_talk,fp_advice --model contagion --format json
+          interstice fit Datasets/medInnovations --adoption toa --never 18 --relations advice,discussion,friendship --model practice --format json -o fit.json
         """
     )
 
     @OptionGroup var input: DatasetOptions
-    @Option(help: ArgumentHelp("Node attribute with each node's period of adoption.", valueName: "column"))
-    var adoption: String
-    @Option(help: ArgumentHelp("The value that codes \"never adopted\".", valueName: "value"))
-    var never: Int?
-    @Option(help: "What a missing adoption value means: exclude (no data: the node is left out) or never (adopted).")
-    var missing: MissingAdoption = .exclude
-    @Option(help: ArgumentHelp("Relations that may carry adoption, each with its own term (default: every relation but member and participant).", valueName: "r,r"))
-    var relations: String?
-    @Option(help: "Model: hazard (logistic on person-periods) or contagion (b and p per relation).")
+    @OptionGroup var observed: AdoptionOptions
+    @Option(help: "Model: hazard (logistic on person-periods), contagion (b and p per relation) or practice (the practice model calibrated by simulation).")
     var model: AdoptionModel = .hazard
-    @Option(help: "Whose adoption exposes a node: outgoing (the alters it names), incoming (those naming it), both (default: from the way influence flows along the relations, dataset.json's `influence`, as `exposure`).")
-    var direction: ExposureDirection?
     @Option(help: ArgumentHelp("Numeric node attributes as covariates (hazard).", valueName: "a,b"))
     var covariates: String?
     @Option(help: ArgumentHelp("Groups: organization or a node attribute; fixed effects (hazard), an outside influence each (contagion), permutation strata.", valueName: "group"))
@@ -64,6 +62,12 @@ struct FitCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Worker threads (default: every core); the result is the same for any value.")
     var threads: Int?
+    @Option(help: "practice: simulated runs per candidate, the same for every candidate (common random numbers; default \(PracticeFitParameters(relations: []).runs)).")
+    var runs: Int?
+    @Option(help: "practice: parametric bootstrap replicates for the 95% intervals (0: none; default \(PracticeFitParameters(relations: []).bootstrap)).")
+    var bootstrap: Int?
+    @Option(help: "practice: fix forgetting δ at this value instead of estimating it.")
+    var forgetting: Double?
     @OptionGroup var output: OutputOptions
     @Option(help: ArgumentHelp("Also draw observed against fitted cumulative adoption (everyone, then each --by group) as SVG.", valueName: "file.svg"))
     var plot: String?
@@ -75,33 +79,29 @@ struct FitCommand: ParsableCommand {
     func validate() throws {
         guard permutations >= 0 && permutations <= 1_000_000 else { throw ValidationError("--permutations must be in 0…1000000") }
         if let t = threads, t <= 0 { throw ValidationError("--threads must be positive") }
-        if let r = relations, list(r).isEmpty { throw ValidationError("--relations: give at least one relation") }
         if model == .contagion && !list(covariates).isEmpty {
             throw ValidationError("--covariates: the contagion model has no covariates (use --model hazard)")
+        }
+        if model == .practice {
+            if !list(covariates).isEmpty { throw ValidationError("--covariates: the practice model has no covariates (use --model hazard)") }
+            if permutations > 0 { throw ValidationError("--permutations: the practice model's intervals come from --bootstrap; permutations are for hazard and contagion") }
+        } else {
+            for (name, given) in [("runs", runs != nil), ("bootstrap", bootstrap != nil), ("forgetting", forgetting != nil)] where given {
+                throw ValidationError("--\(name) is a parameter of --model practice; \(model.rawValue) does not use it")
+            }
         }
     }
 
     func run() throws {
         try reportingFailures {
             let net = try input.load()
-            let times: AdoptionTimes
-            do {
-                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
-            } catch let e as AdoptionDataError {
-                if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
-                if case let .notAPeriod(node, _, _) = e, let at = location(of: node, attribute: adoption) {
-                    throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
-                }
-                throw GraphIOError(.badData, file: input.dataset, "--adoption \(adoption): \(e)")
+            let times = try observed.times(net, dataset: input.dataset)
+            let chosen = try observed.chosenRelations(net)
+            if model == .practice {
+                try runPractice(net, times: times, relations: chosen)
+                return
             }
-            let chosen: [Relation]
-            if relations == nil {
-                chosen = ChannelSettings.tieRelations(net)
-                guard !chosen.isEmpty else { throw ValidationError("the dataset has no ties between nodes (only member or participant edges)") }
-            } else {
-                chosen = list(relations).map { Relation($0) }
-            }
-            let direction = try self.direction ?? ExposureCommand.direction(of: chosen, in: net)
+            let direction = try observed.direction ?? ExposureCommand.direction(of: chosen, in: net)
             let parameters = AdoptionFitParameters(model: model, relations: chosen, direction: direction, covariates: list(covariates),
                                                    groupBy: by, permutations: permutations, seed: seed, threads: threads)
             let result: AdoptionFitResult
@@ -119,25 +119,6 @@ struct FitCommand: ParsableCommand {
             try output.emit(report.render())
             if let plot { try OutputFile.write(report.figure().svg(), to: plot) }
         }
-    }
-
-    /// Where node `id`'s `attribute` cell is in a native folder's nodes.csv (1-based line and
-    /// character column), for errors; nil for other inputs or rows with quoted fields.
-    func location(of id: String, attribute: String) -> (file: String, line: Int, column: Int)? {
-        guard input.dataset != "-", DatasetFolder.isFolder(input.dataset) else { return nil }
-        let path = (input.dataset as NSString).appendingPathComponent("nodes.csv")
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let header = lines.first else { return nil }
-        let names = header.replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r", with: "")
-            .split(separator: ",", omittingEmptySubsequences: false).map { String($0.split(separator: ":").first ?? "") }
-        guard let column = names.firstIndex(of: attribute) else { return nil }
-        for (k, line) in lines.enumerated().dropFirst() where !line.contains("\"") {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.first.map(String.init) == id, column < fields.count else { continue }
-            return (path, k + 1, fields[..<column].reduce(1) { $0 + $1.count + 1 })
-        }
-        return nil
     }
 
     /// SHA-256 of the input as the batch store computes it (a folder: its nodes.csv, edges.csv,
@@ -206,8 +187,8 @@ struct FitReport {
         var out = p.model == .hazard
             ? "Discrete-time hazard (logistic regression on person-periods)"
             : "Multiplex contagion: P(adopt | not yet) = 1 − (1 − b) Π_r (1 − p_r)^A_r"
-        out += ": adoption from \(o.adoption)"
-        if let nv = o.never { out += " (never = \(nv))" }
+        out += ": adoption from \(o.observed.adoption)"
+        if let nv = o.observed.never { out += " (never = \(nv))" }
         out += ", periods \(result.window.lowerBound)–\(result.window.upperBound)\n"
         out += "\(result.nodes) nodes at risk, \(result.rows) person-periods, \(result.events) adoptions"
         if result.leftCensored > 0 { out += ", \(result.leftCensored) adopted before the window (left out)" }
@@ -231,7 +212,7 @@ struct FitReport {
         var f = LineFigure(
             title: "Observed and fitted adoption (\(p.model.rawValue) model)",
             caption: "\(network.metadata.name ?? options.input.dataset): share of the nodes at risk in period \(result.window.lowerBound) that adopted by each period; fitted = the sum of the model's hazards given the observed history.",
-            xLabel: "period (\(options.adoption))", yLabel: "cumulative share", yRange: 0...1)
+            xLabel: "period (\(options.observed.adoption))", yLabel: "cumulative share", yRange: 0...1)
         f.panels = result.curves.map { c in
             let shares = c.cumulativeShares
             let periods = result.window.map { Double($0) }
@@ -270,7 +251,7 @@ struct FitReport {
                          ("expected", .array(c.expected.map { Self.num($0) }))])
             })),
             ("dataset", .string(o.input.dataset)), ("dataset_sha256", digest.map { .string($0) } ?? .null),
-            ("adoption", .string(o.adoption)), ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
+            ("adoption", .string(o.observed.adoption)), ("never", o.observed.never.map { .int($0) } ?? .null), ("missing", .string(o.observed.missing.rawValue)),
             ("relations", .array(p.relations.map { .string($0.rawValue) })), ("direction", .string(p.direction.rawValue)),
             ("covariates", .array(p.covariates.map { .string($0) })), ("by", p.groupBy.map { .string($0) } ?? .null),
             ("permutations", .int(p.permutations)), ("seed", .int(Int(truncatingIfNeeded: p.seed))),

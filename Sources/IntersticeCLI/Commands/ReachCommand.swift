@@ -38,6 +38,7 @@ struct ReachCommand: ParsableCommand {
     @OptionGroup var monteCarlo: MonteCarloOptions
     @OptionGroup var channels: ChannelOptions
     @OptionGroup var parameters: ModelOptions
+    @OptionGroup var fitted: FittedParametersOption
     @Option(help: "Null model: \((NullModel.allCases.map(\.rawValue) + ["none"]).joined(separator: ", ")) (default \(ReachRequest().null?.rawValue ?? "none")).")
     var null: String?
     @Option(help: "Randomized networks for the p-values (default \(ReachRequest().nullSamples)).")
@@ -142,9 +143,10 @@ struct ReachCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let req = try request()
+            var req = try request()
             try req.validate()
             let net = try input.load()
+            try fitted.apply(to: &req.settings, explicitProbability: channels.probability, models: req.models, net: net)
             if let note = req.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let bar = ProgressBar(label: "reach")
             let outcome = try req.run(net, progress: { bar.update($0, $1) })

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Batch
+import Foundation
 import Interstice
 
 extension ModelKind: ExpressibleByArgument {}
@@ -174,4 +176,27 @@ func diffusionSettings(seeds: String?, monteCarlo: MonteCarloOptions, channels: 
                        parameters: ModelOptions) throws(RequestError) -> DiffusionSettings {
     DiffusionSettings(seeds: seeds, model: parameters.settings, channels: try channels.channelSettings(),
                       frame: try channels.frameSettings, monteCarlo: monteCarlo.settings)
+}
+
+/// `--parameters fit.json`: the probabilities and forgetting of `fit --model practice`, taken by
+/// the catalogue (``DiffusionSettings/apply(_:explicitProbability:models:net:)``).
+struct FittedParametersOption: ParsableArguments {
+    @Option(name: .customLong("parameters"), help: ArgumentHelp("A `fit --model practice --format json` result: its per-step probabilities (the channel relations, unless --relations) and forgetting (an explicit --probability or --forgetting must agree with it).", valueName: "fit.json"))
+    var path: String?
+
+    /// Applies the file, when given, to `settings`.
+    func apply(to settings: inout DiffusionSettings, explicitProbability: String?, models: [ModelKind], net: Network) throws {
+        guard let path else { return }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphIOError(FileManager.default.fileExists(atPath: path) ? .io : .missingInput, file: path,
+                               "--parameters: cannot read the file")
+        }
+        let bytes = Array(data)
+        let fit = try FittedPractice(json: bytes, path: path, sha256: Digest.hex(of: bytes))
+        try settings.apply(fit, explicitProbability: try explicitProbability.map { s throws(RequestError) in try ProbabilitySpec(parsing: s) },
+                           models: models, net: net)
+        if fit.forgettingIdentified == false {
+            printError("interstice: note: \(path): the fit found forgetting not identified by the adoption data; its value \(fit.forgetting) is a guess, not an estimate")
+        }
+    }
 }

@@ -40,7 +40,7 @@ struct ExposureOracleTests {
 
     nonisolated(unsafe) static let oracle: [String: Any] = (try? Fixtures.json("exposure/exposure_oracle.json")) as? [String: Any] ?? [:]
 
-    static var adoption: AdoptionTimes { try! network.adoptionTimes(attribute: "toa", neverAdopted: 18) }
+    static var adoption: AdoptionTimes { try! network.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never) }
 
     /// The oracle's physicians as network indices.
     static var actors: [Int32] { (oracle["ids"] as! [String]).map { network.index(of: $0)! } }

@@ -28,7 +28,7 @@ struct ExposureTests {
     }
 
     static func adoption() throws -> AdoptionTimes {
-        try network().adoptionTimes(attribute: "toa", neverAdopted: 99)
+        try network().adoptionTimes(attribute: "toa", neverAdopted: 99, missing: .never)
     }
 
     func matrix(_ r: ExposureResult, _ v: Int32) -> [Double?] { (1...4).map { r.exposure(of: v, at: $0) } }
@@ -195,10 +195,10 @@ struct ExposureTests {
 
     @Test func badAdoptionData() throws {
         var net = try Self.network()
-        #expect(throws: AdoptionDataError.noAttribute("when", available: ["toa"])) { try net.adoptionTimes(attribute: "when") }
+        #expect(throws: AdoptionDataError.noAttribute("when", available: ["toa"])) { try net.adoptionTimes(attribute: "when", missing: .never) }
         // Missing values: never adopted by default, or out of the population.
         try net.setNodeAttribute("toa", of: 6, nil)
-        let never = try net.adoptionTimes(attribute: "toa", neverAdopted: 99)
+        let never = try net.adoptionTimes(attribute: "toa", neverAdopted: 99, missing: .never)
         #expect(never.populationCount == 7 && never.time(of: 6) == nil)
         let excluded = try net.adoptionTimes(attribute: "toa", neverAdopted: 99, missing: .exclude)
         #expect(excluded.populationCount == 6 && !excluded.inPopulation[6])
@@ -206,27 +206,27 @@ struct ExposureTests {
         try net.setNodeAttribute("when", of: 0, .double(3))
         try net.setNodeAttribute("when", of: 1, .double(2.5))
         #expect(throws: AdoptionDataError.notAPeriod(node: "a1", attribute: "when", value: "2.5")) {
-            try net.adoptionTimes(attribute: "when")
+            try net.adoptionTimes(attribute: "when", missing: .never)
         }
         try net.setNodeAttribute("when", of: 1, .double(4))
-        let d = try net.adoptionTimes(attribute: "when")
+        let d = try net.adoptionTimes(attribute: "when", missing: .never)
         #expect(d.time(of: 0) == 3 && d.time(of: 1) == 4 && d.adopterCount == 2)
         // Periods far apart are dates or codes; values beyond ±10⁹ are not periods.
         try net.setNodeAttribute("when", of: 1, .double(200_003))
         #expect(throws: AdoptionDataError.tooManyPeriods(attribute: "when", first: 3, last: 200_003)) {
-            try net.adoptionTimes(attribute: "when")
+            try net.adoptionTimes(attribute: "when", missing: .never)
         }
         try net.setNodeAttribute("when", of: 1, .double(-2e9))
         #expect(throws: AdoptionDataError.notAPeriod(node: "a1", attribute: "when", value: "-2000000000.0")) {
-            try net.adoptionTimes(attribute: "when")
+            try net.adoptionTimes(attribute: "when", missing: .never)
         }
         try net.setNodeAttribute("big", of: 1, .integer(Int.min))
         #expect(throws: AdoptionDataError.notAPeriod(node: "a1", attribute: "big", value: String(Int.min))) {
-            try net.adoptionTimes(attribute: "big")
+            try net.adoptionTimes(attribute: "big", missing: .never)
         }
         // Nobody adopted.
         #expect(throws: AdoptionDataError.noAdopters(attribute: "toa")) {
-            try net.adoptionTimes(attribute: "toa", neverAdopted: 99, population: NodeSet(name: "x", members: [4, 6]))
+            try net.adoptionTimes(attribute: "toa", neverAdopted: 99, missing: .never, population: NodeSet(name: "x", members: [4, 6]))
         }
     }
 }

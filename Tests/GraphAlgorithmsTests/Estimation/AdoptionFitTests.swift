@@ -211,7 +211,7 @@ struct AdoptionFitOracleTests {
 struct AdoptionFitPermutationTests {
     @Test func sameForAnyThreadCount() throws {
         let net = try DatasetFolder.read(Fixtures.dataset("medInnovations"))
-        let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18)
+        let a = try net.adoptionTimes(attribute: "toa", neverAdopted: 18, missing: .never)
         var p = AdoptionFitParameters(relations: ["advice", "discussion"], groupBy: "city", permutations: 64, seed: 3, threads: 1)
         let one = try AdoptionFit.fit(net, adoption: a, p)
         p.threads = 2
