@@ -14,7 +14,7 @@ extension FitCommand {
             settings.influence = Dictionary(uniqueKeysWithValues: chosen.map { ($0, flow) })
             settings.bothWays = []
         }
-        let channels = try settings.channels(net)
+        let channels = try settings.channels(net, models: [.practice])
         var practice = PracticeParameters()
         if let forgetting { practice.forgetting = forgetting }
         var p = PracticeFitParameters(relations: chosen, channels: channels, practice: practice,
