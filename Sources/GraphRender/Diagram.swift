@@ -136,16 +136,19 @@ public struct Diagram: Sendable {
         }
     }
 
-    /// Parses, lays out and renders DOT text inside the gate.
+    /// Parses, lays out, arranges (labels that fit, edges around the nodes they do not touch:
+    /// ``GraphvizSession/arrange(_:name:engine:)``) and renders a styled diagram's DOT text
+    /// inside the gate.
     static func layoutAndRender(_ dot: [UInt8], name: String, engine: String,
                                 format: String) throws(RenderError) -> ([UInt8], [GraphvizMessage]) {
         try Graphviz.withSession { s throws(RenderError) in
-            try s.withParsedGraph(dot, name: name) { g throws(RenderError) in
-                let bytes = try s.withLayout(g, engine: engine) { () throws(RenderError) in
-                    try s.render(g, format: format)
-                }
-                return (bytes, s.takeMessages())
+            let (laidOut, report) = try s.arrange(dot, name: name, engine: engine)
+            var messages = s.takeMessages()
+            let bytes = try s.withParsedGraph(laidOut, name: name) { g throws(RenderError) in
+                try s.withLayout(g, engine: "nop2") { () throws(RenderError) in try s.render(g, format: format) }
             }
+            messages += s.takeMessages()
+            return (bytes, messages + report.messages)
         }
     }
 

@@ -75,6 +75,34 @@ struct DiffusionPlayerTests {
         #expect(httpCount == xmlnsCount)
     }
 
+    @Test("every frame keeps the organizations' shaded areas in their colours, named in the legend")
+    func organizationColours() throws {
+        let frames = DiffusionFrames(adoptionTimes: Self.times(), steps: 3)
+        let d = try Diagram.diffusionPlayer(network: Self.net, frames: frames)
+        let page = try SVGDocument(d.bytes)
+        let html = String(decoding: d.bytes, as: UTF8.self)
+        let orgs = Self.net.organizations()
+        let bodies = html.split(separator: "<svg").dropFirst()
+        #expect(bodies.count == 4)
+        for g in 0..<orgs.groupCount {
+            let color = Palette.categorical(g, name: orgs.groupNames[g])
+            let area = color.mixed(with: .white, 0.84).description.lowercased()
+            let swatch = color.mixed(with: .white, 0.6).description.lowercased()
+            let name = Self.net.displayLabel(orgs.groupNodes[g])
+            for (t, body) in bodies.enumerated() {
+                let svg = String(body.split(separator: "</svg>")[0]).lowercased()
+                // The cluster's area in its organization's colour, in every frame.
+                let cluster = try #require(page.clusters.first { $0.id == "f\(t)-c\(g)" })
+                #expect(cluster.texts.joined(separator: " ") == name)
+                #expect(svg.contains("fill=\"\(area)\""), "frame \(t), \(name)")
+                // The legend's swatch of that colour, then the name.
+                #expect(svg.contains("fill=\"\(swatch)\""), "frame \(t), legend swatch of \(name)")
+            }
+            #expect(page.texts.filter { $0.trimmingCharacters(in: .whitespaces.union(["\u{A0}"])) == name }.count == 8)   // 4 cluster labels and 4 legend entries
+        }
+        #expect(page.texts.filter { $0.hasPrefix("areas: organization") }.count == 4)
+    }
+
     /// The frames are drawn on the engine's layout, not laid out again: the laid-out DOT keeps
     /// `layout=fdp`, which Graphviz lets override the pinning engine unless it is cleared (the
     /// cucm-plie player came out 1.6× wider and 3× taller than its diagram before).

@@ -6,7 +6,7 @@ import FoundationXML
 /// An SVG parsed with XMLParser: well-formedness plus the `<g>` groups Graphviz writes for
 /// nodes, edges and clusters.
 final class SVGDocument: NSObject, XMLParserDelegate {
-    struct Group { var id: String; var classes: [String]; var title: String }
+    struct Group { var id: String; var classes: [String]; var title: String; var texts: [String] = [] }
 
     private(set) var groups: [Group] = []
     private(set) var ids: [String] = []
@@ -51,7 +51,10 @@ final class SVGDocument: NSObject, XMLParserDelegate {
             inTitle = false
             if let g = openGroups.last, g >= 0, groups[g].title.isEmpty { groups[g].title = buffer }
         }
-        if name == "text" { inText = false; texts.append(buffer) }
+        if name == "text" {
+            inText = false; texts.append(buffer)
+            if let g = openGroups.last(where: { $0 >= 0 }) { groups[g].texts.append(buffer) }
+        }
     }
 
     var nodes: [Group] { groups.filter { $0.classes.first == "node" } }

@@ -38,29 +38,31 @@ enum DOTText {
         return out
     }
 
-    /// A label cut to at most `max` characters (at a word boundary when one is near; an
-    /// ellipsis ends a cut label) and, when longer than
-    /// `wrap`, broken at the space nearest its middle.
-    static func shorten(_ s: String, max: Int, wrap: Int) -> String {
-        var t = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-        if t.count > max && max > 1 {
-            // Cut at the last word boundary when it is near the end, else inside the word.
-            var cut = String(t.prefix(max - 1))
-            if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) <= 10,
-               space > cut.startIndex {
-                cut = String(cut[..<space])
+    /// A label broken into lines of at most `width` characters at word boundaries (greedy),
+    /// never cut: a word longer than `width` stays whole on its own line. Line breaks, tabs and
+    /// runs of spaces in the text count as one space.
+    ///
+    /// ```swift
+    /// DOTText.wrap("Centre communal d'action sociale de Chalon", width: 14)
+    /// // "Centre\ncommunal\nd'action\nsociale de\nChalon"
+    /// ```
+    /// - Complexity: O(length).
+    static func wrap(_ s: String, width: Int) -> String {
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        var lines: [String] = []
+        var line = ""
+        for word in words {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
             }
-            t = cut.trimmingCharacters() + "…"
         }
-        guard t.count > wrap else { return t }
-        let chars = Array(t)
-        let mid = chars.count / 2
-        var best: Int? = nil
-        for (i, c) in chars.enumerated() where c == " " {
-            if best == nil || abs(i - mid) < abs(best! - mid) { best = i }
-        }
-        guard let b = best else { return t }
-        return String(chars[..<b]) + "\n" + String(chars[(b + 1)...])
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// A number in a legend: at most three significant digits, no exponent.

@@ -32,7 +32,7 @@ extension DiagramPlan {
                 w.write("  subgraph \"cluster_\(g)\" {\n    id=\"c\(g)\"; class=\"organization org-")
                 w.write(DOTText.cssClass(organizations.groupNames[g]))
                 w.write("\";\n    label=")
-                w.write(DOTText.quoteLabel(DOTText.shorten(name, max: style.maxLabelLength + 12, wrap: 200)))
+                w.write(DOTText.quoteLabel(DOTText.wrap(name, width: style.wrapLabelLength * 5 / 2)))
                 w.write("; style=\"filled,rounded\"; fillcolor=\"\(color.mixed(with: .white, 0.84))\"; ")
                 w.write("color=\"\(color.mixed(with: .black, 0.25))\"; penwidth=1.2; fontsize=12; fontcolor=\"#222222\";\n")
                 for v in members { writeNode(&w, Int(v), indent: "    "); inCluster[Int(v)] = true }
@@ -81,7 +81,7 @@ extension DiagramPlan {
         let font = DOTText.quote(style.fontName)
         w.write("  graph [layout=\(engine.rawValue), id=\"diagram\", class=\"interstice\", fontname=\(font), ")
         w.write("bgcolor=\"white\", pad=\"0.3\", outputorder=\"edgesfirst\"")
-        if bitmap && style.dpi != 96 { w.write(", dpi=\(DOTText.number(style.dpi))") }
+        if bitmap { w.write(", dpi=\(DOTText.number(style.dpi))") }
         // Straight edges for every engine but dot: Graphviz 2.43's spline router corrupts the
         // heap under fdp and twopi when nodes have fixedsize=shape (reproduced with the
         // command-line tools), and straight lines read well in social networks.

@@ -27,21 +27,47 @@ extension DiagramPlan {
         return s + entries.joined(separator: "&#160;&#160;&#160;&#160;") + "</FONT>"
     }
 
+    /// The organizations' colours as their clusters' shaded areas show them.
+    private func organizationAreaRows(perRow: Int, rowWidth: Int) -> [String] {
+        var rows: [String] = [], cells: [String] = [], width = 0
+        for g in 0..<organizations.groupCount {
+            let members = organizations.members(of: Int32(g)).filter { drawn[Int($0)] }
+            let node = organizations.groupNodes[g]
+            guard !members.isEmpty || (node >= 0 && drawn[Int(node)]) else { continue }
+            let name = node >= 0 ? network.displayLabel(node) : organizations.groupNames[g]
+            let color = Palette.categorical(g, name: organizations.groupNames[g])
+            let w = name.count + 4
+            if !cells.isEmpty && (width + w > rowWidth || cells.count == perRow) {
+                rows.append(row(rows.isEmpty ? "areas: organization" : "", cells)); cells = []; width = 0
+            }
+            cells.append(swatch(color.mixed(with: .white, 0.6)) + "&#160;" + DOTText.html(name)); width += w
+        }
+        if !cells.isEmpty { rows.append(row(rows.isEmpty ? "areas: organization" : "", cells)) }
+        return rows
+    }
+
     private func legendRows() -> [String] {
         var rows: [String] = []
-        let perRow = 6
+        let perRow = 6, rowWidth = 110
         switch colorLegend {
         case .categories(let title, let entries) where !entries.isEmpty:
+            // Full names (never cut), as many per row as fit in about `rowWidth` characters.
             let shown = Array(entries.prefix(perRow * 4))
-            var start = 0
-            while start < shown.count {
-                let chunk = shown[start..<min(start + perRow, shown.count)]
-                var cells = chunk.map { swatch($0.color) + "&#160;" + DOTText.html(DOTText.shorten($0.name, max: 26, wrap: 200)) }
-                if start + perRow >= shown.count && entries.count > shown.count {
+            var chunks: [[(name: String, color: Color)]] = [[]]
+            var width = 0
+            for entry in shown {
+                let w = entry.name.count + 4
+                if !chunks[chunks.count - 1].isEmpty && (width + w > rowWidth || chunks[chunks.count - 1].count == perRow) {
+                    chunks.append([]); width = 0
+                }
+                chunks[chunks.count - 1].append(entry); width += w
+            }
+            for (i, chunk) in chunks.enumerated() {
+                var cells = chunk.map { swatch($0.color) + "&#160;" + DOTText.html($0.name) }
+                if i == chunks.count - 1 && entries.count > shown.count {
                     cells.append("<FONT COLOR=\"#444444\">and \(entries.count - shown.count) more</FONT>")
                 }
-                rows.append(row(start == 0 ? "colour: \(title)" : "", cells))
-                start += perRow
+                rows.append(row(i == 0 ? "colour: \(title)" : "", cells))
             }
         case .scale(let title, let lo, let hi, let reversed, let missing):
             // Low to high, left to right; reversed, low is the bright end.
@@ -53,6 +79,11 @@ extension DiagramPlan {
             rows.append(row("colour: \(title)", cells))
         default:
             break
+        }
+        // Fills that are not the organizations' (diffusion frames, scores): the shaded areas
+        // still are, and say which is which.
+        if clusters, case .categories(let title, _) = colorLegend, title == "organization" {} else if clusters {
+            rows += organizationAreaRows(perRow: perRow, rowWidth: rowWidth)
         }
         if let size = style.size, size.scores.count == network.nodeCount {
             let finite = size.scores.compactMap { $0 }.filter(\.isFinite)

@@ -58,6 +58,9 @@ struct DiagramPlan {
         self.style = style
         let n = net.nodeCount
         guard n > 0 else { throw RenderError(.badInput, "the network has no nodes: there is nothing to draw") }
+        guard DiagramStyle.dpiRange.contains(style.dpi) else {
+            throw RenderError(.unsupported, "dpi must be in \(Int(DiagramStyle.dpiRange.lowerBound))…\(Int(DiagramStyle.dpiRange.upperBound)), found \(style.dpi)")
+        }
 
         // Organizations.
         let orgKind = net.organizationKind
@@ -145,6 +148,10 @@ struct DiagramPlan {
         // Organizations that are not clusters under the filter are still organizations in
         // kind; with clusters they are hidden unless touched.
         self.drawn = drawn
+        let drawnCount = drawn.filter { $0 }.count
+        if drawnCount > EdgeRouter.nodeLimit {
+            notes.append("edges are drawn straight: with \(drawnCount) nodes (more than \(EdgeRouter.nodeLimit)) they are not routed around the nodes they pass")
+        }
         self.notes = notes
 
         fill = [Color](repeating: .white, count: n)
@@ -285,7 +292,7 @@ struct DiagramPlan {
             } else {
                 text = network.displayLabel(Int32(v))
             }
-            label[v] = DOTText.shorten(text, max: style.maxLabelLength, wrap: style.wrapLabelLength)
+            label[v] = DOTText.wrap(text, width: style.wrapLabelLength)
         }
     }
 }

@@ -65,11 +65,10 @@ extension Diagram {
         let dot = base.dotText()
         let engineName = base.engine.rawValue
         let (svgs, warnings) = try Graphviz.withSession { s throws(RenderError) -> ([[UInt8]], [GraphvizMessage]) in
-            // The layout, once, written back as DOT with every position.
-            let laidOut = try s.withParsedGraph(dot, name: "diagram") { g throws(RenderError) in
-                try s.withLayout(g, engine: engineName) { () throws(RenderError) in try s.render(g, format: "dot") }
-            }
-            var warnings = s.takeMessages()
+            // The layout, once, arranged (labels, edges around nodes) and written back as DOT
+            // with every position.
+            let (laidOut, report) = try s.arrange(dot, name: "diagram", engine: engineName)
+            var warnings = s.takeMessages() + report.messages
             // Every frame on that layout: change the colours, render with the positions pinned.
             let svgs = try s.withParsedGraph(laidOut, name: "laid-out diagram") { g throws(RenderError) -> [[UInt8]] in
                 // The laid-out text still says layout=fdp (or whichever engine), and Graphviz lets
@@ -83,7 +82,10 @@ extension Diagram {
                         let obj = UnsafeMutableRawPointer(node)
                         _ = interstice_agsafeset(obj, "fillcolor", look.fill.description, "")
                         _ = interstice_agsafeset(obj, "color", look.border.description, "")
-                        _ = interstice_agsafeset(obj, "fontcolor", look.fontColor.description, "")
+                        // A label moved beside its node (xlabel) stays dark on the background.
+                        if Arrangement.string(obj, "xlabel").map({ $0.isEmpty }) ?? true {
+                            _ = interstice_agsafeset(obj, "fontcolor", look.fontColor.description, "")
+                        }
                         _ = interstice_agsafeset(obj, "penwidth", DOTText.number(look.penwidth), "1")
                         _ = interstice_agsafeset(obj, "class", look.classes, "")
                     }

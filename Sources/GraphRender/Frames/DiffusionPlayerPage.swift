@@ -25,13 +25,32 @@ struct DiffusionPlayerPage {
 
     /// One Graphviz SVG made fit for inlining as frame `t`: the XML declaration, doctype and
     /// comments dropped, every `id` prefixed with `f<t>-` so ids stay unique in the page.
+    /// - Complexity: O(length), one pass over the bytes.
     static func inlineSVG(_ svg: [UInt8], frame t: Int) -> String {
-        var text = String(decoding: svg, as: UTF8.self)
-        if let start = text.firstRange(of: "<svg") { text = String(text[start.lowerBound...]) }
-        while let open = text.firstRange(of: "<!--"), let close = text[open.upperBound...].firstRange(of: "-->") {
-            text.removeSubrange(open.lowerBound..<close.upperBound)
+        let open = Array("<!--".utf8), close = Array("-->".utf8), id = Array(" id=\"".utf8)
+        let prefix = Array("f\(t)-".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= svg.count && svg[i..<(i + pattern.count)].elementsEqual(pattern)
         }
-        return text.replacing(" id=\"", with: " id=\"f\(t)-")
+        var i = svg.firstRange(of: Array("<svg".utf8))?.lowerBound ?? 0
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count - i + 4096)
+        while i < svg.count {
+            if svg[i] == UInt8(ascii: "<") && matches(open, at: i) {
+                var j = i + open.count
+                while j < svg.count && !matches(close, at: j) { j += 1 }
+                i = min(svg.count, j + close.count)
+                continue
+            }
+            if svg[i] == UInt8(ascii: " ") && matches(id, at: i) {
+                out += id; out += prefix
+                i += id.count
+                continue
+            }
+            out.append(svg[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func html() -> [UInt8] {

@@ -106,7 +106,7 @@ public enum RenderWorker {
             return try Diagram.render(network: network, style: style, engine: engine, format: format)
         }
         let plan = try DiagramPlan(network: network, style: style, engine: engine)
-        let dot = plan.dotText(bitmap: format == .png)
+        let dot = plan.dotText(bitmap: format == .png || format == .jpg)
         let request = Request(mode: "diagram", name: name, engine: plan.engine.rawValue, format: format.graphvizName,
                               allowFileReferences: false, allowLinks: false, bytes: dot.count)
         let raw = try exchange(request, SourceText(name: name, bytes: dot), limits: w.limits, executable: w.executable, arguments: w.arguments)

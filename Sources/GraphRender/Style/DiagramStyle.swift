@@ -95,10 +95,9 @@ public struct DiagramStyle: Sendable {
     public var labelLimit = 100
     /// The node attribute column whose values are the labels (nil: the network's labels, else ids).
     public var labelColumn: String?
-    /// Longer labels are cut with an ellipsis.
-    public var maxLabelLength = 24
-    /// Labels longer than this are broken at a space into two lines.
-    public var wrapLabelLength = 12
+    /// Labels are broken at spaces into lines of at most this many characters; no label is
+    /// ever cut (a longer word keeps its own line). Cluster labels use 2.5 times this width.
+    public var wrapLabelLength = 14
     /// The relations to draw (nil: all); `member` and `participant` follow ``membership`` and
     /// ``highlightCollectives``.
     public var relations: [Relation]?
@@ -117,8 +116,15 @@ public struct DiagramStyle: Sendable {
     public var legend = true
     /// The font of labels and legend (fontconfig finds a match: Liberation Sans on Debian).
     public var fontName = "Helvetica"
-    /// PNG resolution in dots per inch.
-    public var dpi: Double = 96
+    /// PNG and JPEG resolution in dots per inch (default ``defaultDPI``, print resolution);
+    /// must lie in ``dpiRange``.
+    public var dpi: Double = DiagramStyle.defaultDPI
+
+    /// The default bitmap resolution: 300 dpi, print resolution.
+    public static let defaultDPI = 300.0
+    /// The resolutions accepted: screen (72) to 1200 dpi (beyond, a case-study diagram's
+    /// bitmap passes cairo's 32,767-pixel side limit).
+    public static let dpiRange: ClosedRange<Double> = 72...1200
 
     /// The defaults.
     public init() {}

@@ -60,7 +60,7 @@ public enum LayoutEngine: String, Sendable, Hashable, CaseIterable {
 public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
     /// SVG, with ids and classes on every node, edge and cluster.
     case svg
-    /// PNG (cairo), 96 dpi unless the style sets another resolution.
+    /// PNG (cairo), at the style's resolution (``DiagramStyle/dpi``, 300 dpi by default).
     case png
     /// JPEG (Graphviz's gd renderer), for documents that take no PNG.
     case jpg

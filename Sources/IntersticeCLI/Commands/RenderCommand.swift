@@ -49,6 +49,8 @@ struct RenderCommand: ParsableCommand {
     var membership = "auto"
     @Option(help: "Title (default: the dataset's).")
     var title: String?
+    @Option(help: ArgumentHelp("PNG and JPEG resolution in dots per inch, 72 to 1200 (default 300, print resolution).", valueName: "dpi"))
+    var dpi: Double?
     @Flag(help: "Draw assumed nodes and ties (basis = assumed) like the others (default: faded and dashed, when the dataset has a basis column).")
     var hideBasis = false
 
@@ -80,6 +82,7 @@ struct RenderCommand: ParsableCommand {
     var inProcess = false
 
     func validate() throws {
+        try OptionRange.check(dpi, DiagramStyle.dpiRange, "--dpi")
         guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, found \(timeout)") }
         if let m = renderMemory, BatchRunCommand.bytes(m) == nil {
             throw ValidationError("--render-memory takes bytes or a size such as 512M or 4G, found \"\(m)\"")
@@ -93,10 +96,14 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let fmt = try RenderCommand.format(output: output, given: format)
+            if dpi != nil && fmt != .png && fmt != .jpg {
+                throw ValidationError("--dpi sets a bitmap's resolution: it applies to png and jpg, not \(fmt.rawValue)")
+            }
             let isDOT = ["gv", "dot"].contains(URL(fileURLWithPath: input.dataset).pathExtension.lowercased()) || input.from == .dot
             let styled = sizeBy != nil || diffusion != nil || frames != nil || relations != nil || colorBy != "organization"
                 || membership != "auto" || title != nil || organizations != nil
             if isDOT && !styled {
+                if dpi != nil { throw ValidationError("--dpi applies to diagrams of datasets; a DOT file drawn as it is sets its own dpi attribute") }
                 let text = try SourceText.read(path: input.dataset)
                 let d: Diagram
                 do throws(RenderError) {
@@ -117,6 +124,7 @@ struct RenderCommand: ParsableCommand {
             var style = DiagramStyle()
             style.title = title ?? net.metadata.title ?? net.metadata.name
             style.distinguishAssumed = !hideBasis
+            if let dpi { style.dpi = dpi }
             if let r = relations { style.relations = r.split(separator: ",").map { Relation(String($0)) } }
             switch membership {
             case "clusters": style.membership = .clusters
