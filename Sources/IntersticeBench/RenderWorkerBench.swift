@@ -1,0 +1,90 @@
+import Foundation
+import Interstice
+import GraphRender
+
+/// The render worker's overhead (issue 14): the Graphviz gallery's files rendered to SVG in
+/// process (`Diagram.render(dot:)`) against the same files through the worker
+/// (`RenderWorker.render`, the path `interstice render` takes for a DOT file).
+///
+/// Each repeat times, interleaved: the whole gallery in process; the whole gallery through the
+/// worker pool from cold (the pool emptied first, so one worker start-up is counted); the
+/// gallery with a fresh worker for every file (the pool emptied before each, the cost without
+/// reuse); and, with `--cli`, the tool run once per file with `--in-process` and without.
+/// Every worker SVG is compared with the in-process one byte for byte. Prints one JSON line:
+/// medians, overheads (worker ÷ in process − 1) and the number of files whose bytes differ.
+enum RenderWorkerBench {
+    static func run(tool: String, gallery: String, repeats: Int, cli: Bool) throws {
+        signal(SIGPIPE, SIG_IGN)
+        let root = URL(fileURLWithPath: gallery)
+        let files = (FileManager.default.enumerator(atPath: gallery)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".gv") && !$0.hasPrefix("oracle") }.sorted()
+        let texts = try files.map { try SourceText.read(path: root.appendingPathComponent($0).path) }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("interstice-worker-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let args = ["_render-worker"]
+
+        var inProcess: [Double] = [], pooled: [Double] = [], fresh: [Double] = []
+        var cliIn: [Double] = [], cliWorker: [Double] = []
+        var differing = Set<String>()
+        // One untimed pass: Graphviz's plugins loaded in this process, files in the page cache.
+        for t in texts { _ = try Diagram.render(dot: t) }
+        for _ in 0..<max(1, repeats) {
+            var reference: [[UInt8]] = []
+            var t0 = Measure.now()
+            for t in texts { reference.append(try Diagram.render(dot: t).bytes) }
+            inProcess.append(Measure.now() - t0)
+
+            RenderWorker.shutdown()
+            t0 = Measure.now()
+            var viaWorker: [[UInt8]] = []
+            for t in texts { viaWorker.append(try RenderWorker.render(dot: t, executable: tool, arguments: args).bytes) }
+            pooled.append(Measure.now() - t0)
+            for (i, b) in viaWorker.enumerated() where b != reference[i] { differing.insert(files[i]) }
+
+            t0 = Measure.now()
+            for t in texts {
+                RenderWorker.shutdown()
+                _ = try RenderWorker.render(dot: t, executable: tool, arguments: args)
+            }
+            fresh.append(Measure.now() - t0)
+            RenderWorker.shutdown()
+
+            if cli {
+                let out = tmp.appendingPathComponent("out.svg").path
+                for (inProc, into) in [(true, 0), (false, 1)] {
+                    t0 = Measure.now()
+                    for f in files {
+                        let p = Process()
+                        p.executableURL = URL(fileURLWithPath: tool)
+                        p.arguments = ["render", root.appendingPathComponent(f).path, "-o", out] + (inProc ? ["--in-process"] : [])
+                        try p.run()
+                        p.waitUntilExit()
+                        guard p.terminationStatus == 0 else { throw GraphIOError(.io, file: f, "render exited with \(p.terminationStatus)") }
+                    }
+                    if into == 0 { cliIn.append(Measure.now() - t0) } else { cliWorker.append(Measure.now() - t0) }
+                }
+            }
+        }
+        let mIn = Measure.median(inProcess), mPool = Measure.median(pooled), mFresh = Measure.median(fresh)
+        var fields: [(String, JSONValue)] = [
+            ("suite", "render-worker"), ("files", .int(files.count)), ("repeats", .int(max(1, repeats))),
+            ("in_process_seconds_median", .double(Measure.round(mIn))),
+            ("worker_pooled_seconds_median", .double(Measure.round(mPool))),
+            ("worker_fresh_per_file_seconds_median", .double(Measure.round(mFresh))),
+            ("overhead_pooled", .double(Measure.round(mPool / mIn - 1))),
+            ("overhead_fresh_per_file", .double(Measure.round(mFresh / mIn - 1))),
+            ("in_process_seconds", .array(inProcess.map { .double(Measure.round($0)) })),
+            ("worker_pooled_seconds", .array(pooled.map { .double(Measure.round($0)) })),
+            ("files_with_different_bytes", .int(differing.count)),
+            ("graphviz", .string(Diagram.graphvizVersion)),
+        ]
+        if cli {
+            let a = Measure.median(cliIn), b = Measure.median(cliWorker)
+            fields += [("cli_in_process_seconds_median", .double(Measure.round(a))),
+                       ("cli_worker_seconds_median", .double(Measure.round(b))),
+                       ("overhead_cli_per_file", .double(Measure.round(b / a - 1)))]
+        }
+        emit(.object(fields))
+    }
+}

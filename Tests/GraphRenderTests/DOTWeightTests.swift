@@ -1,0 +1,66 @@
+import GraphCore
+import GraphIO
+import Testing
+@testable import GraphRender
+
+/// Issue 14, consistency: the DOT reader refuses NaN, infinite, overflowing, hexadecimal and
+/// non-numeric edge weights at the value's line and column, as the other readers do
+/// (HardeningReaderTests), and reads finite ones alike.
+@Suite("Hardening: DOT weights")
+struct DOTWeightTests {
+    static func read(_ dot: String) throws(GraphIOError) -> Network {
+        try DOTReader.read(SourceText(name: "w.gv", bytes: Array(dot.utf8))).network
+    }
+
+    /// Quoted, every value; bare, the ones DOT reads as a single identifier (`-Infinity`, `1e400`
+    /// and `0x10` are not DOT identifiers unquoted).
+    static let cases: [(String, Bool)] = ["NaN", "nan", "inf", "-Infinity", "1e400", "0x10", "heavy"].map { ($0, true) }
+        + ["NaN", "inf", "heavy"].map { ($0, false) }
+
+    @Test("NaN, inf, 1e400, 0x10 and words are refused at the value, bare or quoted", arguments: cases)
+    func refused(weight: String, quoted: Bool) {
+        let value = quoted ? "\"\(weight)\"" : weight
+        // Line 3, the value starts after `  b -> c [weight=` (17 bytes), plus the quote.
+        let dot = "digraph {\n  a -> b [weight=2];\n  b -> c [weight=\(value)];\n}\n"
+        do {
+            _ = try Self.read(dot)
+            Issue.record("DOT accepted weight \(value)")
+        } catch {
+            #expect(error.kind == .badData)
+            #expect(error.file == "w.gv")
+            #expect(error.line == 3, "\(error)")
+            #expect(error.column == (quoted ? 19 : 18), "\(error)")
+            #expect(error.message == "expected a number for the weight, found \(GraphIOError.quote(weight))", "\(error)")
+        }
+    }
+
+    @Test("a default weight from an edge statement is refused where it is written")
+    func defaultWeight() {
+        do {
+            _ = try Self.read("graph {\n  edge [weight=inf]\n  a -- b\n}\n")
+            Issue.record("DOT accepted edge [weight=inf]")
+        } catch {
+            #expect(error.line == 2 && error.column == 16, "\(error)")
+        }
+    }
+
+    @Test("finite weights are read as numbers, as in the other readers")
+    func finite() throws {
+        let net = try Self.read("digraph {\n  a -> b [weight=\"2.5e-1\"];\n  b -> c [\"weight\" = \" 3 \"];\n  c -> a;\n}\n")
+        let layer = try #require(net.layer("edge"))
+        #expect(layer.weights == [0.25, 3, 1])
+        #expect(layer.attributes["weight"] == nil)
+    }
+
+    @Test("the value is found bare, quoted, after a quoted name, or not at all")
+    func offsets() {
+        func at(_ s: String, _ v: String) -> Int? {
+            DOTNetworkBuilder.valueOffset(attribute: "weight", value: Array(v.utf8), in: Array(s.utf8))
+        }
+        #expect(at("a -> b [weight=nan]", "nan") == 15)
+        #expect(at("a -> b [weight = \"nan\"]", "nan") == 18)
+        #expect(at("a -> b [\"weight\"=nan]", "nan") == 17)
+        #expect(at("a -> b [xweight=nan, weight=nan]", "nan") == 28)
+        #expect(at("a -> b [weight=1]", "nan") == nil)
+    }
+}
