@@ -19,10 +19,11 @@ if [ -n "$RUNS" ]; then
 fi
 NICE=(nice -n "${FUZZ_NICE:-0}")
 FOUND=0
-FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json"}
-[ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS dot manifest"
-# The nine text readers: GraphCore + GraphIO only (a few minutes). DOT and the manifest need
-# the whole package under the sanitizers (much longer): only with FUZZ_FULL=1.
+FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot"}
+[ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS manifest"
+# The nine text readers and DOT: GraphCore + GraphIO (+ GraphRender) built by swiftc (a few
+# minutes). The manifest needs the whole package with its dependencies (Yams, GRDB,
+# swift-crypto) under the sanitizers (much longer): only with FUZZ_FULL=1.
 [ "${FUZZ_NO_BUILD:-0}" = 1 ] || Fuzz/build-readers.sh >&2
 READERS=Fuzz/.build/readers/fuzz-readers
 if [ "${FUZZ_FULL:-0}" = 1 ] && [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
@@ -46,7 +47,7 @@ seeds() {
   esac
 }
 for f in $FORMATS; do
-  BIN=$READERS; case $f in dot|manifest) BIN=$FULL ;; esac
+  BIN=$READERS; case $f in dot) BIN=Fuzz/.build/readers/fuzz-dot ;; manifest) BIN=$FULL ;; esac
   corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
   mkdir -p "$corpus" "$findings"
   stamp=Fuzz/findings/.start-$f; touch "$stamp"
