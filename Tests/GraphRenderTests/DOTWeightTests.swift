@@ -1,6 +1,8 @@
+import Foundation
 import GraphCore
 import GraphIO
 import Testing
+import TestSupport
 @testable import GraphRender
 
 /// Issue 14, consistency: the DOT reader refuses NaN, infinite, overflowing, hexadecimal and
@@ -62,5 +64,18 @@ struct DOTWeightTests {
         #expect(at("a -> b [\"weight\"=nan]", "nan") == 17)
         #expect(at("a -> b [xweight=nan, weight=nan]", "nan") == 28)
         #expect(at("a -> b [weight=1]", "nan") == nil)
+    }
+
+    @Test("through the tool: one line with file:line:column, exit 65, nothing written")
+    func cli() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let input = tmp.appendingPathComponent("w.gv").path
+        try "digraph {\n  a -> b [weight=\"0x10\"];\n}\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("w.graphml").path
+        let r = try CLI.run(["convert", input, out])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr == "interstice: \(input):2:19: expected a number for the weight, found \"0x10\"\n", "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
