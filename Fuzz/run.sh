@@ -3,7 +3,8 @@
 # Tests/Fixtures. Findings (crash-*, leak-*, timeout-*) land in Fuzz/findings/<format>/; each one
 # becomes a regression fixture under Tests/Fixtures/fuzz/<format>/ once fixed.
 # FUZZ_RUNS=N runs each reader for N executions (-runs=N) instead of FUZZ_SECONDS (with both,
-# whichever comes first); FUZZ_MAX_LEN bounds an input's length (default 65536);
+# whichever comes first); FUZZ_MAX_LEN bounds an input's length (default 65536); FUZZ_TIMEOUT
+# (seconds of wall clock per input, default 10, 300 under FUZZ_NICE);
 # FUZZ_NO_BUILD=1 reuses the fuzzers already built; FUZZ_NICE=19 runs them under nice.
 # Exit status 1 when any reader left a finding (CI), 0 otherwise.
 # Usage: Fuzz/run.sh [format …]      (from the repository root)
@@ -18,6 +19,9 @@ if [ -n "$RUNS" ]; then
   [ -z "${FUZZ_SECONDS:-}" ] || LIMIT+=(-max_total_time="$SECONDS_EACH")
 fi
 NICE=(nice -n "${FUZZ_NICE:-0}")
+# libFuzzer's -timeout is wall-clock: under nice on a busy machine an input may wait that long
+# for the CPU (a false "timeout" finding), so a niced run allows 300 s unless FUZZ_TIMEOUT says.
+TIMEOUT=${FUZZ_TIMEOUT:-$([ "${FUZZ_NICE:-0}" -gt 0 ] && echo 300 || echo 10)}
 FOUND=0
 FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot"}
 [ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS manifest"
@@ -56,7 +60,7 @@ for f in $FORMATS; do
     [ "$(stat -c %s "$s")" -le 65536 ] && cp "$s" "$corpus/seed-$(sha1sum "$s" | cut -c1-12)" || true
   done
   ( cd "$findings" && INTERSTICE_FUZZ_FORMAT=$f ASAN_OPTIONS=detect_leaks=0 \
-      "${NICE[@]}" "$OLDPWD/$BIN" "$OLDPWD/$corpus" "${LIMIT[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=10 \
+      "${NICE[@]}" "$OLDPWD/$BIN" "$OLDPWD/$corpus" "${LIMIT[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="$TIMEOUT" \
       -rss_limit_mb=4096 -print_final_stats=1 ) > "Fuzz/findings/$f.log" 2>&1 || true
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$f.log" | grep -o '[0-9]*$' || echo 0)
   cov=$(grep -o 'cov: [0-9]*' "Fuzz/findings/$f.log" | tail -1 | grep -o '[0-9]*' || echo 0)
@@ -65,7 +69,7 @@ for f in $FORMATS; do
   rm -f "$stamp"
   secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "Fuzz/findings/$f.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || true)
   [ -n "$secs" ] || secs=$SECONDS_EACH
-  echo "{\"reader\": \"$f\", \"seconds\": $secs, \"executions\": ${execs:-0}, \"coverage\": ${cov:-0}, \"findings\": $crashes, \"limit\": \"${LIMIT[*]}\", \"max_len\": ${FUZZ_MAX_LEN:-65536}, \"finished\": \"$(date -u +%FT%TZ)\"}"
+  echo "{\"reader\": \"$f\", \"seconds\": $secs, \"executions\": ${execs:-0}, \"coverage\": ${cov:-0}, \"findings\": $crashes, \"limit\": \"${LIMIT[*]}\", \"max_len\": ${FUZZ_MAX_LEN:-65536}, \"timeout\": $TIMEOUT, \"finished\": \"$(date -u +%FT%TZ)\"}"
   if [ "$crashes" -ne 0 ]; then
     FOUND=1
     echo "fuzz: $f: $crashes finding(s) in $findings; the end of Fuzz/findings/$f.log:" >&2

@@ -11,7 +11,9 @@ import GraphRender
 /// gallery with a fresh worker for every file (the pool emptied before each, the cost without
 /// reuse); and, with `--cli`, the tool run once per file with `--in-process` and without.
 /// Every worker SVG is compared with the in-process one byte for byte. Prints one JSON line:
-/// medians, overheads (worker ÷ in process − 1) and the number of files whose bytes differ.
+/// medians of wall time and of CPU time (this process plus its waited-for children, which is
+/// what a busy machine does not distort), overheads (worker ÷ in process − 1) and the number of
+/// files whose bytes differ.
 enum RenderWorkerBench {
     static func run(tool: String, gallery: String, repeats: Int, cli: Bool) throws {
         signal(SIGPIPE, SIG_IGN)
@@ -25,34 +27,42 @@ enum RenderWorkerBench {
         let args = ["_render-worker"]
 
         var inProcess: [Double] = [], pooled: [Double] = [], fresh: [Double] = []
-        var cliIn: [Double] = [], cliWorker: [Double] = []
+        var cpuIn: [Double] = [], cpuPooled: [Double] = [], cpuFresh: [Double] = []
+        var cliIn: [Double] = [], cliWorker: [Double] = [], cpuCliIn: [Double] = [], cpuCliWorker: [Double] = []
         var differing = Set<String>()
         // One untimed pass: Graphviz's plugins loaded in this process, files in the page cache.
         for t in texts { _ = try Diagram.render(dot: t) }
         for _ in 0..<max(1, repeats) {
             var reference: [[UInt8]] = []
+            var c0 = cpu()
             var t0 = Measure.now()
             for t in texts { reference.append(try Diagram.render(dot: t).bytes) }
             inProcess.append(Measure.now() - t0)
+            cpuIn.append(cpu() - c0)
 
             RenderWorker.shutdown()
+            c0 = cpu()
             t0 = Measure.now()
             var viaWorker: [[UInt8]] = []
             for t in texts { viaWorker.append(try RenderWorker.render(dot: t, executable: tool, arguments: args).bytes) }
+            RenderWorker.shutdown()   // the worker waited for: its CPU time is counted
             pooled.append(Measure.now() - t0)
+            cpuPooled.append(cpu() - c0)
             for (i, b) in viaWorker.enumerated() where b != reference[i] { differing.insert(files[i]) }
 
+            c0 = cpu()
             t0 = Measure.now()
             for t in texts {
-                RenderWorker.shutdown()
                 _ = try RenderWorker.render(dot: t, executable: tool, arguments: args)
+                RenderWorker.shutdown()
             }
             fresh.append(Measure.now() - t0)
-            RenderWorker.shutdown()
+            cpuFresh.append(cpu() - c0)
 
             if cli {
                 let out = tmp.appendingPathComponent("out.svg").path
                 for (inProc, into) in [(true, 0), (false, 1)] {
+                    c0 = cpu()
                     t0 = Measure.now()
                     for f in files {
                         let p = Process()
@@ -62,11 +72,13 @@ enum RenderWorkerBench {
                         p.waitUntilExit()
                         guard p.terminationStatus == 0 else { throw GraphIOError(.io, file: f, "render exited with \(p.terminationStatus)") }
                     }
-                    if into == 0 { cliIn.append(Measure.now() - t0) } else { cliWorker.append(Measure.now() - t0) }
+                    let wall = Measure.now() - t0, used = cpu() - c0
+                    if into == 0 { cliIn.append(wall); cpuCliIn.append(used) } else { cliWorker.append(wall); cpuCliWorker.append(used) }
                 }
             }
         }
         let mIn = Measure.median(inProcess), mPool = Measure.median(pooled), mFresh = Measure.median(fresh)
+        let cIn = Measure.median(cpuIn), cPool = Measure.median(cpuPooled), cFresh = Measure.median(cpuFresh)
         var fields: [(String, JSONValue)] = [
             ("suite", "render-worker"), ("files", .int(files.count)), ("repeats", .int(max(1, repeats))),
             ("in_process_seconds_median", .double(Measure.round(mIn))),
@@ -74,6 +86,11 @@ enum RenderWorkerBench {
             ("worker_fresh_per_file_seconds_median", .double(Measure.round(mFresh))),
             ("overhead_pooled", .double(Measure.round(mPool / mIn - 1))),
             ("overhead_fresh_per_file", .double(Measure.round(mFresh / mIn - 1))),
+            ("cpu_in_process_seconds_median", .double(Measure.round(cIn))),
+            ("cpu_worker_pooled_seconds_median", .double(Measure.round(cPool))),
+            ("cpu_worker_fresh_per_file_seconds_median", .double(Measure.round(cFresh))),
+            ("cpu_overhead_pooled", .double(Measure.round(cPool / cIn - 1))),
+            ("cpu_overhead_fresh_per_file", .double(Measure.round(cFresh / cIn - 1))),
             ("in_process_seconds", .array(inProcess.map { .double(Measure.round($0)) })),
             ("worker_pooled_seconds", .array(pooled.map { .double(Measure.round($0)) })),
             ("files_with_different_bytes", .int(differing.count)),
@@ -83,8 +100,18 @@ enum RenderWorkerBench {
             let a = Measure.median(cliIn), b = Measure.median(cliWorker)
             fields += [("cli_in_process_seconds_median", .double(Measure.round(a))),
                        ("cli_worker_seconds_median", .double(Measure.round(b))),
-                       ("overhead_cli_per_file", .double(Measure.round(b / a - 1)))]
+                       ("overhead_cli_per_file", .double(Measure.round(b / a - 1))),
+                       ("cpu_overhead_cli_per_file", .double(Measure.round(Measure.median(cpuCliWorker) / Measure.median(cpuCliIn) - 1)))]
         }
         emit(.object(fields))
+    }
+
+    /// CPU seconds (user + system) of this process and of its children waited for so far.
+    static func cpu() -> Double {
+        var s = rusage(), c = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &s)
+        getrusage(RUSAGE_CHILDREN.rawValue, &c)
+        func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return secs(s.ru_utime) + secs(s.ru_stime) + secs(c.ru_utime) + secs(c.ru_stime)
     }
 }
