@@ -6,7 +6,7 @@
 # from the package's checkout without sanitizers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=Fuzz/.build/readers
+OUT=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}
 mkdir -p "$OUT"
 ZIP=.build/checkouts/ZIPFoundation
 [ -d "$ZIP/Sources/ZIPFoundation" ] || swift package resolve >&2

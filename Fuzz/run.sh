@@ -5,7 +5,8 @@
 # FUZZ_RUNS=N runs each reader for N executions (-runs=N) instead of FUZZ_SECONDS (with both,
 # whichever comes first); FUZZ_MAX_LEN bounds an input's length (default 65536); FUZZ_TIMEOUT
 # (seconds of wall clock per input, default 10, 300 under FUZZ_NICE);
-# FUZZ_NO_BUILD=1 reuses the fuzzers already built; FUZZ_NICE=19 runs them under nice.
+# FUZZ_NO_BUILD=1 reuses the fuzzers already built; FUZZ_NICE=19 runs them under nice;
+# FUZZ_BUILD_DIR puts the swiftc-built fuzzers elsewhere (default Fuzz/.build/readers).
 # Exit status 1 when any reader left a finding (CI), 0 otherwise.
 # Usage: Fuzz/run.sh [format …]      (from the repository root)
 set -euo pipefail
@@ -29,7 +30,7 @@ FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek 
 # minutes). The manifest needs the whole package with its dependencies (Yams, GRDB,
 # swift-crypto) under the sanitizers (much longer): only with FUZZ_FULL=1.
 [ "${FUZZ_NO_BUILD:-0}" = 1 ] || Fuzz/build-readers.sh >&2
-READERS=Fuzz/.build/readers/fuzz-readers
+READERS=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-readers
 if [ "${FUZZ_FULL:-0}" = 1 ] && [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
   swift build --package-path Fuzz --scratch-path Fuzz/.build -c release \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
@@ -51,7 +52,7 @@ seeds() {
   esac
 }
 for f in $FORMATS; do
-  BIN=$READERS; case $f in dot) BIN=Fuzz/.build/readers/fuzz-dot ;; manifest) BIN=$FULL ;; esac
+  BIN=$READERS; case $f in dot) BIN=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-dot ;; manifest) BIN=$FULL ;; esac
   corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
   mkdir -p "$corpus" "$findings"
   stamp=Fuzz/findings/.start-$f; touch "$stamp"
