@@ -17,9 +17,9 @@ if [ ! -f "$OUT/ZIPFoundation.o" ] || [ -n "$(find "$ZIP/Sources/ZIPFoundation" 
     -c "$ZIP"/Sources/ZIPFoundation/*.swift -o "$OUT/ZIPFoundation.o"
 fi
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -package-name Interstice -I "$OUT" -I Sources/CZlib "${ZIPMAP[@]}")
-# stale OBJECT DIR…: whether OBJECT is missing or older than a Swift source in the folders
+# stale OBJECT DIR…: whether OBJECT is missing or older than a Swift source or C header in the folders
 # (after a change of flags here: rm -rf Fuzz/.build/readers).
-stale() { local o=$1; shift; [ ! -f "$o" ] || [ -n "$(find "$@" -name '*.swift' -newer "$o" | head -1)" ]; }
+stale() { local o=$1; shift; [ ! -f "$o" ] || [ -n "$(find "$@" \( -name '*.swift' -o -name '*.h' \) -newer "$o" | head -1)" ]; }
 if stale "$OUT/GraphCore.o" Sources/GraphCore; then
   swiftc "${FLAGS[@]}" -module-name GraphCore -wmo -emit-module -emit-module-path "$OUT/GraphCore.swiftmodule" \
     -c Sources/GraphCore/*.swift -o "$OUT/GraphCore.o"
@@ -32,7 +32,7 @@ swiftc "${FLAGS[@]}" -module-name ReadersFuzz Fuzz/Readers/main.swift "$OUT/Grap
   -o "$OUT/fuzz-readers"
 echo "$OUT/fuzz-readers"
 # The DOT reader: GraphRender on top (cgraph parses; Graphviz's own code is not instrumented).
-if stale "$OUT/GraphRender.o" Sources/GraphCore Sources/GraphIO Sources/GraphRender; then
+if stale "$OUT/GraphRender.o" Sources/GraphCore Sources/GraphIO Sources/GraphRender Sources/CGraphviz; then
   swiftc "${FLAGS[@]}" -I Sources/CGraphviz -Xcc -I/usr/include/graphviz -module-name GraphRender -wmo -emit-module \
     -emit-module-path "$OUT/GraphRender.swiftmodule" -c $(find Sources/GraphRender -name '*.swift' | sort) -o "$OUT/GraphRender.o"
 fi

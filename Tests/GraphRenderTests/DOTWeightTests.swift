@@ -79,3 +79,32 @@ struct DOTWeightTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+/// Issue 14, fuzzing: a DOT file on which cgraph's agclose freed arena blocks with libc free()
+/// (the in-process reader aborted: "double free or corruption"). Read now with plain memory: a
+/// clean error at the file's invalid UTF-8, and the same file read again gives the same error.
+@Suite("Hardening: DOT fuzz findings")
+struct DOTFuzzFindingTests {
+    @Test("crash-2009f9df: refused with its line, no crash, twice")
+    func agcloseFreesArena() throws {
+        let path = Fixtures.path("fuzz/dot/crash-2009f9df41e568c1813488182e548c4859a2176c.gv")
+        for _ in 0..<2 {
+            do {
+                _ = try DOTReader.read(try SourceText.read(path: path))
+                Issue.record("read an invalid UTF-8 file")
+            } catch {
+                #expect(error.kind == .badData)
+                #expect(error.line == 23, "\(error)")
+                #expect(error.message.hasPrefix("invalid UTF-8 (byte 0xFF)"), "\(error)")
+            }
+        }
+    }
+
+    @Test("through the tool: info exits 65 with one line")
+    func cli() throws {
+        let path = Fixtures.path("fuzz/dot/crash-2009f9df41e568c1813488182e548c4859a2176c.gv")
+        let r = try CLI.run(["info", path])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("interstice: \(path):23"), "\(r.stderr)")
+    }
+}
