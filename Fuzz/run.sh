@@ -55,6 +55,7 @@ seeds() {
 }
 for f in $FORMATS; do
   BIN=$READERS; case $f in dot) BIN=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-dot ;; manifest) BIN=$FULL ;; esac
+  case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
   corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
   mkdir -p "$corpus" "$findings"
   stamp=Fuzz/findings/.start-$f; touch "$stamp"
@@ -63,7 +64,7 @@ for f in $FORMATS; do
     [ "$(stat -c %s "$s")" -le 65536 ] && cp "$s" "$corpus/seed-$(sha1sum "$s" | cut -c1-12)" || true
   done
   ( cd "$findings" && INTERSTICE_FUZZ_FORMAT=$f ASAN_OPTIONS=detect_leaks=0 \
-      "${NICE[@]}" "$OLDPWD/$BIN" "$OLDPWD/$corpus" "${LIMIT[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="$TIMEOUT" \
+      "${NICE[@]}" "$BIN" "$OLDPWD/$corpus" "${LIMIT[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="$TIMEOUT" \
       -rss_limit_mb=4096 -print_final_stats=1 ) > "Fuzz/findings/$f.log" 2>&1 || true
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$f.log" | grep -o '[0-9]*$' || echo 0)
   cov=$(grep -o 'cov: [0-9]*' "Fuzz/findings/$f.log" | tail -1 | grep -o '[0-9]*' || echo 0)
