@@ -108,3 +108,16 @@ struct DOTFuzzFindingTests {
         #expect(r.stderr.hasPrefix("interstice: \(path):23"), "\(r.stderr)")
     }
 }
+
+extension DOTFuzzFindingTests {
+    @Test("every DOT fuzz finding is read or refused with an error, never a crash")
+    func everyFinding() throws {
+        let folder = Fixtures.path("fuzz/dot")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".gv") }.sorted()
+        #expect(files.count >= 2)
+        for f in files {
+            let text = try SourceText.read(path: folder + "/" + f)
+            do { _ = try DOTReader.read(text) } catch { #expect(error.kind == .badData || error.kind == .unsupported, "\(f): \(error)") }
+        }
+    }
+}
