@@ -24,12 +24,10 @@ NICE=(nice -n "${FUZZ_NICE:-0}")
 # for the CPU (a false "timeout" finding), so a niced run allows 300 s unless FUZZ_TIMEOUT says.
 TIMEOUT=${FUZZ_TIMEOUT:-$([ "${FUZZ_NICE:-0}" -gt 0 ] && echo 300 || echo 10)}
 FOUND=0
-FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json"}
+FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot"}
 [ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS manifest"
-# The nine text readers: GraphCore + GraphIO built by swiftc (a few minutes); DOT (`Fuzz/run.sh
-# dot`, + GraphRender) is left out of the default list while its known crash is open
-# (Fuzz/known-crashes/dot: cgraph frees arena memory with free() in agclose; it would fail CI
-# in seconds). The manifest needs the whole package with its dependencies (Yams, GRDB,
+# The nine text readers and DOT: GraphCore + GraphIO (+ GraphRender) built by swiftc (a few
+# minutes). The manifest needs the whole package with its dependencies (Yams, GRDB,
 # swift-crypto) under the sanitizers (much longer): only with FUZZ_FULL=1.
 [ "${FUZZ_NO_BUILD:-0}" = 1 ] || Fuzz/build-readers.sh >&2
 READERS=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-readers
