@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build install uninstall demo test renders bench fuzz clean
+.PHONY: setup build install uninstall demo test renders bench fuzz fuzz-smoke clean
 
 ## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
 setup:
@@ -71,6 +71,10 @@ bench: setup
 ## and the manifest); stats as JSON lines, findings in Fuzz/findings/ (kept out of `make test`)
 fuzz: setup
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) Fuzz/run.sh
+
+## fuzz-smoke: every text reader fuzzed briefly (FUZZ_SECONDS=6 each), failing on any finding (CI)
+fuzz-smoke: setup
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),6) Fuzz/run.sh
 
 clean:
 	rm -rf .build

@@ -246,8 +246,16 @@ typedef struct {
     void *first;         // the first block: the graph's Agclos_t, freed last by agclose
 } interstice_arena_t;
 
+// Reading a DOT file needs no layout, so no ordered memory: cgraph's dictionary hook
+// (agdictobjmem) frees some blocks with libc free() when no graph is current, which is wrong
+// for arena blocks (a heap corruption found by fuzzing, Fuzz/known-crashes/dot); with this set,
+// graphs opened get plain calloc/free memory. Set and cleared inside the Graphviz gate.
+static int interstice_arena_off = 0;
+static inline void interstice_set_ordered_memory(int on) { interstice_arena_off = !on; }
+
 static void *interstice_mem_open(Agdisc_t *disc) {
     (void)disc;
+    if (interstice_arena_off) return NULL;
     void *p = mmap(NULL, INTERSTICE_ARENA_RESERVE, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return NULL;

@@ -9,6 +9,7 @@ import Interstice
 //   IntersticeBench algorithms --graph FILE [--task …] [--threads N]
 //   IntersticeBench relays GRAPH.edgelist [--k 10] [--epsilon 0.1]
 //   IntersticeBench render [--nodes 10000] [--edges 30000] [--engine sfdp] [--repeats 3]
+//   IntersticeBench render-worker --tool PATH/interstice [--gallery Tests/Fixtures/graphviz-gallery] [--repeats 5] [--cli]
 //   IntersticeBench diffusion GRAPH.edgelist [--models ic,lt,si,practice] [--runs 1000] [--threads T] [--repeats 3]
 //   IntersticeBench fit-coverage [--replicates 1000] [--nodes 300] [--periods 8] [--seed 2024]
 //   IntersticeBench fit-speed DATASET --adoption toa [--never N] --relations a,b [--by G] [--permutations 1000] [--threads T]
@@ -51,6 +52,10 @@ do {
         try RenderBench.run(nodes: Int(option("--nodes") ?? "") ?? 10_000, edges: Int(option("--edges") ?? "") ?? 30_000,
                             seed: UInt64(option("--seed") ?? "") ?? 1, repeats: Int(option("--repeats") ?? "") ?? 3,
                             engine: option("--engine") ?? "sfdp")
+    case "render-worker":
+        try RenderWorkerBench.run(tool: option("--tool") ?? ".build-release/release/interstice",
+                                  gallery: option("--gallery") ?? "Tests/Fixtures/graphviz-gallery",
+                                  repeats: Int(option("--repeats") ?? "") ?? 5, cli: args.contains("--cli"))
     case "fit-coverage":
         try FitBench.coverage(replicates: Int(option("--replicates") ?? "") ?? 1000, nodes: Int(option("--nodes") ?? "") ?? 300,
                               periods: Int(option("--periods") ?? "") ?? 8, truth: [0.03, 0.1, 0.05],

@@ -31,6 +31,10 @@ struct IntersticeTool: ParsableCommand {
             // through dispatch sources): a worker ends on them, as any Graphviz run would.
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
+            // Straight to the worker's loop: no command-line parsing on a worker's start-up.
+            if let bytes = RenderWorkerCommand.memoryBytes(in: CommandLine.arguments) {
+                Foundation.exit(RenderWorker.serve(memoryBytes: bytes))
+            }
         } else {
             Signals.install()
             signal(SIGPIPE, SIG_IGN)   // a worker that dies mid-request is an error, not the end of this process

@@ -8,10 +8,7 @@ import Interstice
 /// Every input must end in a value or a `GraphIOError`; anything else (a crash, an
 /// AddressSanitizer report, a Swift runtime trap) is a finding.
 enum Fuzz {
-    static let format: String = {
-        installDOTReader()
-        return ProcessInfo.processInfo.environment["INTERSTICE_FUZZ_FORMAT"] ?? "edgelist"
-    }()
+    static let format: String = ProcessInfo.processInfo.environment["INTERSTICE_FUZZ_FORMAT"] ?? "edgelist"
 
     static func run(_ bytes: [UInt8]) {
         let text = SourceText(name: "fuzz", bytes: bytes)
@@ -24,7 +21,7 @@ enum Fuzz {
             _ = try? DatasetFolder.decode(nodes: nil, edges: text)
         default:
             guard let f = GraphFormat(rawValue: format) else { fatalError("unknown INTERSTICE_FUZZ_FORMAT \(format)") }
-            _ = try? GraphFile.decode(text, format: f)
+            _ = try? GraphFile.decode(text, format: f, readers: .withDOT())
         }
     }
 }

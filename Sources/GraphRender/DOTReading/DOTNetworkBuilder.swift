@@ -1,3 +1,4 @@
+import Foundation
 import GraphCore
 import GraphIO
 
@@ -168,7 +169,17 @@ struct DOTNetworkBuilder {
             let undirectedInDigraph = raw.directed && allUndirected[r] == true
             let direction: EdgeDirection = raw.directed && !undirectedInDigraph ? .directed : .undirected
             var weight = 1.0, weightUsed = false
-            if let w = value(e, weightAttr), let d = ValueText.double(string(w.bytes)), d.isFinite {
+            if let w = value(e, weightAttr) {
+                // As every other reader: a finite decimal number, else an error at the value
+                // (NaN, inf, 1e400, 0x10 and words alike).
+                let found = string(w.bytes)
+                guard let d = ValueText.weight(found.trimmingCharacters(in: .whitespaces)) else {
+                    let message = "expected \(ValueText.weightExpected) for the weight, found \(GraphIOError.quote(found))"
+                    if let at = Self.valueOffset(attribute: "weight", value: w.bytes, in: text.bytes) {
+                        throw text.error(at: at, message)
+                    }
+                    throw GraphIOError(.badData, file: text.name, message)
+                }
                 weight = d; weightUsed = true
             }
             let index: Int
@@ -188,6 +199,35 @@ struct DOTNetworkBuilder {
                 for (row, value) in values { try net.setEdgeAttribute(name, relation: r, edge: row, value) }
             }
         }
+    }
+}
+
+extension DOTNetworkBuilder {
+    /// Where `attribute=value` (the value bare or quoted, the name bare or quoted) first appears
+    /// in the text: the offset of the value's first byte; nil when it is not there as such (an
+    /// escaped or concatenated string). cgraph keeps no positions, so the reader looks it up.
+    /// - Complexity: O(text length · attribute length).
+    static func valueOffset(attribute: String, value: [UInt8], in text: [UInt8]) -> Int? {
+        let key = Array(attribute.utf8)
+        guard !key.isEmpty, text.count >= key.count else { return nil }
+        func isWord(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "_") || (b | 0x20 >= 97 && b | 0x20 <= 122) || (b >= 48 && b <= 57) || b >= 0x80
+        }
+        var i = 0
+        while i + key.count <= text.count {
+            defer { i += 1 }
+            guard text[i] == key[0], (i == 0 || !isWord(text[i - 1])),
+                  text[i..<(i + key.count)].elementsEqual(key) else { continue }
+            var j = i + key.count
+            if j < text.count && text[j] == UInt8(ascii: "\"") && i > 0 && text[i - 1] == UInt8(ascii: "\"") { j += 1 }
+            while j < text.count && (text[j] == 32 || text[j] == 9 || text[j] == 10 || text[j] == 13) { j += 1 }
+            guard j < text.count && text[j] == UInt8(ascii: "=") else { continue }
+            j += 1
+            while j < text.count && (text[j] == 32 || text[j] == 9 || text[j] == 10 || text[j] == 13) { j += 1 }
+            if j < text.count && text[j] == UInt8(ascii: "\"") { j += 1 }
+            if j + value.count <= text.count && text[j..<(j + value.count)].elementsEqual(value) { return j }
+        }
+        return nil
     }
 }
 

@@ -41,7 +41,7 @@ public enum DOTReader {
         }
         let parsed: Result<(RawDOTGraph, [GraphvizMessage]), RenderError> = Result { () throws(RenderError) in
             try Graphviz.withSession { s throws(RenderError) in
-                try s.withParsedGraph(text.bytes, name: text.name) { g throws(RenderError) in
+                try s.withParsedGraph(text.bytes, name: text.name, ordered: false) { g throws(RenderError) in
                     (s.extract(g), s.takeMessages())
                 }
             }

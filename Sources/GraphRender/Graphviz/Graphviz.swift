@@ -66,16 +66,21 @@ struct GraphvizSession: ~Copyable {
     /// - Parameters:
     ///   - text: the DOT bytes (no NUL byte).
     ///   - name: the input's name for error messages.
+    ///   - ordered: lay the graph's objects out in an arena (needed for a layout, see the shim);
+    ///     false for reading only, where plain malloc memory avoids cgraph freeing arena blocks
+    ///     with libc `free` (a heap corruption found by fuzzing).
     func withParsedGraph<R>(
-        _ text: [UInt8], name: String,
+        _ text: [UInt8], name: String, ordered: Bool = true,
         _ body: (UnsafeMutablePointer<Agraph_t>) throws(RenderError) -> R
     ) throws(RenderError) -> R {
         var cstring = text
         cstring.append(0)
         interstice_reset_input()
+        interstice_set_ordered_memory(ordered ? 1 : 0)
         let parsed = cstring.withUnsafeBufferPointer { b in
             b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { agmemread($0) }
         }
+        interstice_set_ordered_memory(1)
         guard let g = parsed else {
             throw Self.parseError(takeMessages(), name: name)
         }

@@ -12,12 +12,16 @@ import GraphIO
 /// The child runs ``Diagram/render(dot:engine:format:allowFileReferences:allowLinks:)``, the
 /// in-process path, on the same bytes: both paths give byte-identical output.
 ///
-/// Protocol (pipes): the parent writes one JSON line (``Request``) and the DOT bytes; the child
-/// answers one JSON line (``Response``) and the output bytes. The child sets `RLIMIT_AS` to its
-/// address space at start plus Graphviz's arena reservation plus ``Limits/memoryBytes``; the
-/// parent kills it (SIGKILL) once ``Limits/timeout`` has passed.
+/// Protocol (pipes): the parent writes one JSON line (``Request``, which gives the byte count)
+/// and the DOT bytes; the child answers one JSON line (``Response``, with its byte count) and
+/// the output bytes, then waits for the next request. A worker that answered is kept idle and
+/// reused (``WorkerPool``): one start-up serves a batch's or a gallery's many renders; one that
+/// crashed or ran past its time is never reused, and the next render starts a new one. The
+/// child sets `RLIMIT_AS` to its address space at start plus Graphviz's arena reservation plus
+/// ``Limits/memoryBytes``; the parent kills it (SIGKILL) once ``Limits/timeout`` has passed
+/// since the request; the child ends as soon as its parent does (``watchParent()``).
 ///
-/// Written by hand: Foundation's `Process` starts the child; no package on this machine
+/// Written by hand: `posix_spawn` starts the child; no package on this machine
 /// sandboxes a subprocess.
 public enum RenderWorker {
     /// Time and memory granted to one worker.
@@ -118,61 +122,42 @@ public enum RenderWorker {
         try limits.validate()
         let engine = LayoutEngine(rawValue: request.engine) ?? .auto
         let format = DiagramFormat(rawValue: request.format) ?? .svg
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments + ["--memory-bytes", String(limits.memoryBytes)]
-        // Pipes made close-on-exec: a worker started at the same time by another thread (a batch
-        // renders several diagrams at once) must not inherit this worker's pipe ends, or their
-        // end-of-file would wait for that other worker.
-        guard let input = ClosingPipe(), let output = ClosingPipe(), let errors = ClosingPipe() else {
-            throw RenderError(.graphviz, source: text.name, "cannot create pipes for the render worker: \(String(cString: strerror(errno)))")
+        let deadline = WorkerProcess.monotonicNow() + UInt64(limits.timeout * 1e9)
+        let worker: WorkerProcess
+        if let w = WorkerPool.take(executable: executable, arguments: arguments, memoryBytes: limits.memoryBytes) {
+            worker = w
+        } else {
+            worker = try WorkerProcess.start(executable: executable, arguments: arguments,
+                                             memoryBytes: limits.memoryBytes, name: text.name)
         }
-        p.standardInput = FileHandle(fileDescriptor: input.read, closeOnDealloc: false)
-        p.standardOutput = FileHandle(fileDescriptor: output.write, closeOnDealloc: false)
-        p.standardError = FileHandle(fileDescriptor: errors.write, closeOnDealloc: false)
-        do { try p.run() } catch {
-            input.closeBoth(); output.closeBoth(); errors.closeBoth()
-            throw RenderError(.graphviz, source: text.name, "cannot start the render worker \(executable): \(error)")
-        }
-        // The child holds its ends now; the parent keeps only its own.
-        close(input.read); close(output.write); close(errors.write)
-        // The child's answer and its messages, read while it runs (a full pipe would block it).
-        let answer = PipeReader(fd: output.read)
-        let stderrText = PipeReader(fd: errors.read)
         var header = (try? JSONEncoder().encode(request)) ?? Data()
         header.append(10)
-        // A child that dies early closes its end: EPIPE, ignored (its status says why).
-        try? OutputFile.writeAll(fd: input.write, Array(header) + text.bytes, name: text.name, what: "the render worker")
-        close(input.write)
-        let finished = answer.wait(timeout: limits.timeout)
-        if !finished {
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            _ = answer.wait(timeout: 5)
+        // A worker that dies early closes its end: EPIPE, ignored (its status says why).
+        try? OutputFile.writeAll(fd: worker.input, Array(header) + text.bytes, name: text.name, what: "the render worker")
+        let (response, body): (Response, [UInt8])
+        switch worker.readAnswer(until: deadline) {
+        case .timeout:
+            worker.stop()
             throw RenderError(.badInput, source: text.name,
                               "Graphviz did not finish within the \(Int(limits.timeout)) s time limit (--timeout); the render worker was stopped")
-        }
-        p.waitUntilExit()
-        _ = stderrText.wait(timeout: 5)
-        if p.terminationReason == .uncaughtSignal {
-            let sig = p.terminationStatus
-            let name = sig == SIGABRT ? "SIGABRT, an assertion" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGKILL ? "SIGKILL" : "signal \(sig)"
+        case .ended:
+            let status = worker.finish()
+            let stderr = worker.errorText()
+            if status & 0x7f != 0 && status & 0x7f != 0x7f {
+                let sig = status & 0x7f
+                let name = sig == SIGABRT ? "SIGABRT, an assertion" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGKILL ? "SIGKILL" : "signal \(sig)"
+                throw RenderError(.graphviz, source: text.name,
+                                  "Graphviz crashed (\(name)) laying out or rendering this file; only its worker process ended\(memoryHint(stderr))")
+            }
             throw RenderError(.graphviz, source: text.name,
-                              "Graphviz crashed (\(name)) laying out or rendering this file; only its worker process ended\(memoryHint(stderrText.text))")
-        }
-        let bytes = answer.bytes
-        guard let nl = bytes.firstIndex(of: 10),
-              let response = try? JSONDecoder().decode(Response.self, from: Data(bytes[..<nl])) else {
-            throw RenderError(.graphviz, source: text.name,
-                              "the render worker ended (status \(p.terminationStatus)) without an answer\(memoryHint(stderrText.text))")
+                              "the render worker ended (status \((status >> 8) & 0xff)) without an answer\(memoryHint(stderr))")
+        case .answer(let r, let b):
+            (response, body) = (r, b)
+            WorkerPool.put(worker)
         }
         guard response.ok else {
             let kind = RenderError.Kind(rawValue: response.kind ?? "") ?? .graphviz
             throw RenderError(kind, source: response.source, line: response.line, response.message ?? "the render worker failed")
-        }
-        let body = Array(bytes[(nl + 1)...])
-        guard body.count == response.bytes ?? -1 else {
-            throw RenderError(.graphviz, source: text.name, "the render worker's answer was cut short (\(body.count) of \(response.bytes ?? 0) bytes)")
         }
         let warnings = (response.warnings ?? []).compactMap { w -> GraphvizMessage? in
             guard w.count == 2, let level = GraphvizMessage.Level(rawValue: w[0]) else { return nil }
@@ -180,6 +165,14 @@ public enum RenderWorker {
         }
         return Diagram(bytes: body, format: format, engine: LayoutEngine(rawValue: response.engine ?? "") ?? engine,
                        engineReason: response.engineReason ?? "", notes: [], warnings: warnings)
+    }
+
+    /// Stops the idle workers this process keeps for later renders (each ends when its
+    /// standard input closes) and waits for them. The tool calls it at exit; a benchmark calls
+    /// it to time a cold start.
+    /// - Complexity: one process end per idle worker.
+    public static func shutdown() {
+        WorkerPool.shutdown()
     }
 
     static func memoryHint(_ stderr: String) -> String {
@@ -190,26 +183,31 @@ public enum RenderWorker {
         return ""
     }
 
-    /// The child's side: limits its memory, reads one request on standard input, renders it in
-    /// process and answers on standard output. Returns the exit status (0 when an answer was
-    /// written, even an error's).
+    /// The child's side: limits its memory, then serves requests read on standard input, one
+    /// after another, each answered on standard output, until standard input ends. A thread
+    /// watches standard input and ends the worker as soon as its parent's end closes, so a
+    /// worker never outlives its parent, however the parent died (even by SIGKILL, mid-layout).
+    /// Returns the exit status (0 at the end of the input; an error answer is still an answer).
     public static func serve(memoryBytes: Int) -> Int32 {
         limitMemory(memoryBytes)
-        var input: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        watchParent()
+        var input = FrameReader(fd: 0)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            input.append(contentsOf: chunk[0..<n])
+            guard let line = input.line() else { return 0 }
+            guard let request = try? JSONDecoder().decode(Request.self, from: Data(line)),
+                  let engine = LayoutEngine(rawValue: request.engine), let format = DiagramFormat(rawValue: request.format),
+                  request.bytes >= 0 else {
+                _ = answer(Response(ok: false, kind: RenderError.Kind.graphviz.rawValue, message: "the render worker got a malformed request"), [])
+                return 70
+            }
+            guard let body = input.take(request.bytes) else { return 0 }
+            let status = handle(request, engine: engine, format: format, SourceText(name: request.name, bytes: body))
+            if status != 0 { return status }
         }
-        guard let nl = input.firstIndex(of: 10),
-              let request = try? JSONDecoder().decode(Request.self, from: Data(input[..<nl])),
-              let engine = LayoutEngine(rawValue: request.engine), let format = DiagramFormat(rawValue: request.format),
-              input.count - nl - 1 == request.bytes else {
-            return answer(Response(ok: false, kind: RenderError.Kind.graphviz.rawValue, message: "the render worker got a malformed request"), [])
-        }
-        let text = SourceText(name: request.name, bytes: Array(input[(nl + 1)...]))
+    }
+
+    /// Renders one request in process and answers it.
+    static func handle(_ request: Request, engine: LayoutEngine, format: DiagramFormat, _ text: SourceText) -> Int32 {
         if request.mode == "diagram" {
             do {
                 let (bytes, warnings) = try Diagram.layoutAndRender(text.bytes, name: request.name, engine: request.engine,
@@ -230,8 +228,25 @@ public enum RenderWorker {
         }
     }
 
+    /// Ends this process (the worker) when its standard input's writer is gone: poll reports
+    /// POLLHUP on a pipe whose every write end is closed, which the kernel does when the
+    /// parent exits in any way. Linux's PR_SET_PDEATHSIG would need a C shim (prctl is
+    /// variadic) and fires on the end of the parent's spawning thread, not of the parent.
+    static func watchParent() {
+        Thread.detachNewThread {
+            var p = pollfd(fd: 0, events: 0, revents: 0)
+            while true {
+                let r = poll(&p, 1, -1)
+                if r < 0 && errno == EINTR { continue }
+                if r < 0 || p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { _exit(0) }
+            }
+        }
+    }
+
     static func answer(_ r: Response, _ body: [UInt8]) -> Int32 {
-        var header = (try? JSONEncoder().encode(r)) ?? Data("{\"ok\":false}".utf8)
+        var r = r
+        r.bytes = body.count
+        var header = (try? JSONEncoder().encode(r)) ?? Data("{\"ok\":false,\"bytes\":0}".utf8)
         header.append(10)
         do { try OutputFile.writeAll(fd: 1, Array(header) + body, name: "-", what: "the parent") } catch { return 74 }
         return 0
@@ -249,6 +264,241 @@ public enum RenderWorker {
         let arena = 1 << 36
         var limit = rlimit(rlim_cur: rlim_t(now + arena + bytes), rlim_max: rlim_t(now + arena + bytes))
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+    }
+}
+
+/// Reads a worker's requests: a line, then a given number of bytes.
+struct FrameReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// Reads more; false at the end of the input.
+    private mutating func fill() -> Bool {
+        if start > 0 { buffer.removeFirst(start); start = 0 }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            buffer.append(contentsOf: chunk[0..<n])
+            return true
+        }
+    }
+
+    /// The next line, without its newline; nil at the end of the input.
+    mutating func line() -> [UInt8]? {
+        var scanned = start
+        while true {
+            if let nl = buffer[scanned...].firstIndex(of: 10) {
+                let line = Array(buffer[start..<nl])
+                start = nl + 1
+                return line
+            }
+            scanned = buffer.count
+            let offset = scanned - start
+            guard fill() else { return nil }
+            scanned = offset
+        }
+    }
+
+    /// The next `count` bytes; nil when the input ends first.
+    mutating func take(_ count: Int) -> [UInt8]? {
+        while buffer.count - start < count { guard fill() else { return nil } }
+        let bytes = Array(buffer[start..<(start + count)])
+        start += count
+        return bytes
+    }
+}
+
+/// A running worker: its process id and the parent's ends of its pipes. Started with
+/// `posix_spawn` (cheaper than Foundation's `Process`, and its exit is ours to wait for).
+final class WorkerProcess: @unchecked Sendable {
+    let pid: pid_t
+    /// The parent's end of the worker's standard input.
+    let input: Int32
+    /// The parent's end of the worker's standard output.
+    let output: Int32
+    let errors: PipeReader
+    let executable: String
+    let arguments: [String]
+    let memoryBytes: Int
+    private var status: Int32?
+    private var closed = false
+
+    private init(pid: pid_t, input: Int32, output: Int32, errors: PipeReader,
+                 executable: String, arguments: [String], memoryBytes: Int) {
+        self.pid = pid; self.input = input; self.output = output; self.errors = errors
+        self.executable = executable; self.arguments = arguments; self.memoryBytes = memoryBytes
+    }
+
+    /// Nanoseconds on the monotonic clock.
+    static func monotonicNow() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+    }
+
+    /// Starts a worker: `executable arguments… --memory-bytes N`, its standard streams on
+    /// pipes, signals at their defaults and none blocked.
+    static func start(executable: String, arguments: [String], memoryBytes: Int,
+                      name: String) throws(RenderError) -> WorkerProcess {
+        // Pipes made close-on-exec: a worker started at the same time by another thread (a batch
+        // renders several diagrams at once) must not inherit this worker's pipe ends.
+        guard let input = ClosingPipe() else {
+            throw RenderError(.graphviz, source: name, "cannot create pipes for the render worker: \(String(cString: strerror(errno)))")
+        }
+        guard let output = ClosingPipe() else {
+            input.closeBoth()
+            throw RenderError(.graphviz, source: name, "cannot create pipes for the render worker: \(String(cString: strerror(errno)))")
+        }
+        guard let errors = ClosingPipe() else {
+            input.closeBoth(); output.closeBoth()
+            throw RenderError(.graphviz, source: name, "cannot create pipes for the render worker: \(String(cString: strerror(errno)))")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 clears close-on-exec on the copies 0, 1 and 2 only.
+        posix_spawn_file_actions_adddup2(&actions, input.read, 0)
+        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
+        posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), defaults = sigset_t()
+        sigemptyset(&noSignals)
+        sigemptyset(&defaults)
+        for s in [SIGPIPE, SIGINT, SIGTERM, SIGCHLD] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = [executable] + arguments + ["--memory-bytes", String(memoryBytes)]
+        let cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for p in cargs { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, &attributes, cargs, environ)
+        // The child holds its ends now; the parent keeps only its own.
+        close(input.read); close(output.write); close(errors.write)
+        guard rc == 0 else {
+            close(input.write); close(output.read); close(errors.read)
+            throw RenderError(.graphviz, source: name, "cannot start the render worker \(executable): \(String(cString: strerror(rc)))")
+        }
+        return WorkerProcess(pid: pid, input: input.write, output: output.read, errors: PipeReader(fd: errors.read),
+                             executable: executable, arguments: arguments, memoryBytes: memoryBytes)
+    }
+
+    enum Answer {
+        case answer(RenderWorker.Response, [UInt8])
+        /// The worker closed its output (it ended) or answered nonsense.
+        case ended
+        case timeout
+    }
+
+    /// Reads one answer (a JSON line, then as many bytes as it says) until `deadline`.
+    func readAnswer(until deadline: UInt64) -> Answer {
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var header: (response: RenderWorker.Response, end: Int)?
+        while true {
+            if header == nil, let nl = buffer.firstIndex(of: 10) {
+                guard let r = try? JSONDecoder().decode(RenderWorker.Response.self, from: Data(buffer[..<nl])) else { return .ended }
+                header = (r, nl + 1)
+            }
+            if let (r, end) = header, buffer.count >= end + (r.bytes ?? 0) {
+                return .answer(r, Array(buffer[end..<(end + (r.bytes ?? 0))]))
+            }
+            let now = Self.monotonicNow()
+            guard now < deadline else { return .timeout }
+            var p = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            let waited = poll(&p, 1, Int32(min((deadline - now) / 1_000_000 + 1, UInt64(Int32.max))))
+            if waited < 0 { if errno == EINTR { continue }; return .ended }
+            if waited == 0 { continue }   // the deadline check above decides
+            let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return .ended }
+            if n == 0 { return .ended }
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Whether the worker is alive and has nothing to say: its output neither closed nor readable.
+    var isIdle: Bool {
+        var p = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) == 0
+    }
+
+    /// Kills the worker (if it still runs), waits for it, closes the pipes; its wait status.
+    @discardableResult
+    func stop() -> Int32 {
+        if status == nil { kill(pid, SIGKILL) }
+        return finish()
+    }
+
+    /// Closes the worker's input (it ends at the end of its input), waits for it, closes the
+    /// pipes; its wait status.
+    @discardableResult
+    func finish() -> Int32 {
+        if !closed { closed = true; close(input) }
+        if let status { return status }
+        var s: Int32 = 0
+        while waitpid(pid, &s, 0) < 0 && errno == EINTR {}
+        status = s
+        close(output)
+        return s
+    }
+
+    /// What the worker wrote on its standard error (waited for up to 5 s once it has ended).
+    func errorText() -> String {
+        _ = errors.wait(timeout: 5)
+        return errors.text
+    }
+}
+
+/// Idle workers kept for the next render (a batch's many diagrams, a benchmark's gallery):
+/// one start-up serves many renders. A worker that crashed or timed out is never put back; one
+/// that died while idle is noticed (its output closed) and replaced.
+enum WorkerPool {
+    static let lock = NSLock()
+    nonisolated(unsafe) static var idle: [WorkerProcess] = []
+    /// At most this many idle workers are kept.
+    static let capacity = 8
+    nonisolated(unsafe) static var registeredExit = false
+
+    static func take(executable: String, arguments: [String], memoryBytes: Int) -> WorkerProcess? {
+        var stale: [WorkerProcess] = []
+        defer { for w in stale { w.stop() } }
+        lock.lock(); defer { lock.unlock() }
+        while let i = idle.lastIndex(where: { $0.executable == executable && $0.arguments == arguments && $0.memoryBytes == memoryBytes }) {
+            let w = idle.remove(at: i)
+            if w.isIdle { return w }
+            stale.append(w)
+        }
+        return nil
+    }
+
+    static func put(_ worker: WorkerProcess) {
+        lock.lock()
+        if idle.count < capacity {
+            idle.append(worker)
+            if !registeredExit {
+                registeredExit = true
+                atexit { WorkerPool.shutdown() }
+            }
+            lock.unlock()
+        } else {
+            lock.unlock()
+            worker.finish()
+        }
+    }
+
+    static func shutdown() {
+        lock.lock()
+        let all = idle
+        idle = []
+        lock.unlock()
+        for w in all { w.finish() }
     }
 }
 
@@ -286,7 +536,10 @@ final class PipeReader: @unchecked Sendable {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
-                lock.lock(); data.append(contentsOf: chunk[0..<n]); lock.unlock()
+                lock.lock()
+                data.append(contentsOf: chunk[0..<n])
+                if data.count > 1 << 20 { data.removeFirst(data.count - (1 << 19)) }   // the last 512 KiB
+                lock.unlock()
             }
             done.signal()
         }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import GraphRender
 
-/// `interstice _render-worker`: the child process of ``RenderWorker`` (hidden). Reads one
-/// request on standard input, lays it out and renders it with Graphviz, answers on standard
-/// output.
+/// `interstice _render-worker`: the child process of ``RenderWorker`` (hidden). Reads
+/// requests on standard input, lays each out and renders it with Graphviz, answers on standard
+/// output, until its input ends (or its parent does).
 struct RenderWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: RenderWorkerCommand.name,
@@ -19,6 +19,13 @@ struct RenderWorkerCommand: ParsableCommand {
 
     func run() throws {
         throw ExitCode(RenderWorker.serve(memoryBytes: memoryBytes))
+    }
+
+    /// The worker's memory limit in `[_render-worker, --memory-bytes, N]` (the exact form
+    /// ``RenderWorker`` starts it with); nil for anything else, left to the parser.
+    static func memoryBytes(in arguments: [String]) -> Int? {
+        guard arguments.count == 4, arguments[1] == name, arguments[2] == "--memory-bytes" else { return nil }
+        return Int(arguments[3])
     }
 
     /// This binary, for starting workers.
