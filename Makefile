@@ -7,13 +7,18 @@ DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
 .PHONY: setup build install uninstall demo test renders bench fuzz clean
 
-## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
+## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) and headless Chromium when they are missing
 setup:
 	@if ! pkg-config --exists libgvc zlib sqlite3 2>/dev/null; then \
 		echo "Installing libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 			libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config >/dev/null; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "Installing chromium (headless, for the report's browser test and screenshots)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
 ## build: release build of the `interstice` tool

@@ -24,6 +24,8 @@ struct ReportPage {
     let centrality: CentralityRequest.Result
     let reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?
     let mixing: GroupMixing.Result?
+    /// The settings of the request's sensitivity sweep (nil: none was run).
+    let sensitivity: [ReachSensitivity.Setting]?
     /// The adoption curves per organization (one panel per model), inline SVG.
     let curves: String?
     let groupLabels: [String]
@@ -39,7 +41,8 @@ struct ReportPage {
     init(network net: Network, dataset: String, identity: InputIdentity, language: Language, diagramSVG: String,
          centrality: CentralityRequest.Result,
          reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?,
-         curvesSVG: String? = nil) throws {
+         sensitivity: [ReachSensitivity.Setting]? = nil, curvesSVG: String? = nil) throws {
+        self.sensitivity = sensitivity
         self.curves = curvesSVG.map { ReportPage.inlineSVG($0, tips: []) }
         self.net = net; self.dataset = dataset; self.identity = identity; self.language = language
         self.centrality = centrality; self.reach = reach
@@ -284,6 +287,7 @@ struct ReportPage {
             }
             h += "</tbody>\n</table>\n"
         }
+        h += robustnessPart()
         if let curves {
             h += "<h3 id=\"curves\">\(t("Adoption curves", "Courbes d’adoption"))</h3>\n<p>\(t("Share of each organization's members beyond the collective holding the invention, step by step, with 95% bands (one panel per model).", "Part des membres de chaque organisation hors du collectif qui portent l’invention, pas à pas, avec bandes à 95 % (un panneau par modèle)."))</p>\n"
             h += "<div class=\"curves\">\n\(curves)\n</div>\n"
@@ -324,6 +328,17 @@ struct ReportPage {
             row("null_runs", "\(o.result.analysis.nullRuns)")
             for (k, v) in provenance {
                 if case .string(let s) = v { row(k, s) } else { row(k, v.text(pretty: false)) }
+            }
+            if let s = q.sensitivity, let settings = sensitivity {
+                let g = s.grid
+                row(t("sensitivity grid", "grille de sensibilité"),
+                    "\(settings.count) settings: p = \(g.probabilities.map { "\($0)" }.joined(separator: ",")) on every channel relation; theta = \(g.thetas.map { "\($0)" }.joined(separator: ",")); forgetting = \(g.forgetting.map { "\($0)" }.joined(separator: ",")); routinization = \(g.routinization.map { "\($0)" }.joined(separator: ",")); models = \(g.models.map(\.rawValue).joined(separator: ",")); nulls = \(g.nulls.map(\.rawValue).joined(separator: ",")); level 0.05")
+                row("grid_runs", "\(s.runs)")
+                row("grid_null_samples", "\(s.nullSamples)")
+                row("grid_null_runs", "\(s.nullRuns)")
+                row(t("same as", "équivaut à"), "interstice reach --sensitivity --grid-probability \(g.probabilities.map { "\($0)" }.joined(separator: ",")) --grid-theta \(g.thetas.map { "\($0)" }.joined(separator: ",")) --grid-forgetting \(g.forgetting.map { "\($0)" }.joined(separator: ",")) --grid-routinization \(g.routinization.map { "\($0)" }.joined(separator: ",")) --grid-models \(g.models.map(\.rawValue).joined(separator: ",")) --grid-nulls \(g.nulls.map(\.rawValue).joined(separator: ",")) --grid-runs \(s.runs) --grid-null-samples \(s.nullSamples) --grid-null-runs \(s.nullRuns)")
+            } else {
+                row(t("sensitivity grid", "grille de sensibilité"), t("not run (--no-sensitivity)", "non calculée (--no-sensitivity)"))
             }
         }
         h += "</dl>\n</section>\n"
@@ -369,6 +384,7 @@ struct ReportPage {
     if(u!==null&&v!==null){d=(parseFloat(u)||0)-(parseFloat(v)||0);}else{d=x.textContent.localeCompare(y.textContent);}
     return asc?d:-d;});
     rows.forEach(function(r){b.appendChild(r);});});});
+    document.documentElement.setAttribute('data-scripts','ran');
     })();
 
     """
