@@ -187,7 +187,8 @@ struct ReportCommandTests {
         let observed = grid.map { num($0["organizations_institutionalized"]) }
         #expect(part.contains("id=\"sensitivity-min\" data-value=\"\(observed.min()!)\""))
         #expect(part.contains("id=\"sensitivity-max\" data-value=\"\(observed.max()!)\""))
-        // Per axis value, the verdict counts.
+        // Per value of the axes that vary, the verdict counts; an axis with one value has no row.
+        #expect(!part.contains("<tr data-axis=\"δ\"") && !part.contains("<tr data-axis=\"R\""))
         for (axis, key) in [("p", "p"), ("θ", "theta")] {
             for v in Set(grid.map { num($0[key]) }) {
                 let sub = grid.filter { num($0[key]) == v }

@@ -90,13 +90,15 @@ extension ReportPage {
                  "Elle dépend des hypothèses : le tableau ci-dessous montre sous quelles valeurs elle vaut.")
     }
 
-    /// Per axis value: how many settings give each verdict.
+    /// Per value of each axis that varies: how many settings give each verdict.
     func axisTable(_ settings: [ReachSensitivity.Setting]) -> String {
         var h = "<table class=\"sortable\" id=\"sensitivity-axes\">\n<thead><tr><th>\(t("assumption", "hypothèse"))</th><th>\(t("value", "valeur"))</th><th>\(t("settings", "réglages"))</th>"
         h += "<th>\(t("fewer than chance", "moins que le hasard"))</th><th>\(t("no clear difference", "pas de différence nette"))</th><th>\(t("more than chance", "plus que le hasard"))</th></tr></thead>\n<tbody>\n"
         func axis(_ name: String, _ key: (ReachSensitivity.Setting) -> String?) {
             var seen: [String] = []
             for x in settings { if let v = key(x), !seen.contains(v) { seen.append(v) } }
+            // An axis with one value is stated in the paragraph above; the table shows what varies.
+            guard seen.count > 1 else { return }
             for v in seen {
                 let sub = settings.filter { key($0) == v }
                 h += "<tr data-axis=\"\(Self.escape(name))\" data-axis-value=\"\(Self.escape(v))\">" + textCell("axis", name) + textCell("value", v)
