@@ -43,6 +43,8 @@ struct ExposureCommand: ParsableCommand {
     var adoption: String
     @Option(help: ArgumentHelp("The value that codes \"never adopted\".", valueName: "value"))
     var never: Int?
+    @Option(help: AdoptionPeriodOption.help)
+    var period: AdoptionPeriod?
     @Option(help: "What a missing adoption value means: never (adopted) or exclude (the node is left out).")
     var missing: MissingAdoption = .never
     @Option(help: ArgumentHelp("Relations whose ties expose, combined (default: every relation but member and participant).", valueName: "r,r"))
@@ -74,6 +76,7 @@ struct ExposureCommand: ParsableCommand {
     var plot: String?
 
     func validate() throws {
+        try AdoptionPeriodOption.validate(period: period, never: never)
         try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
         guard lag >= 0 && lag <= 1_000_000 else { throw ValidationError("--lag must be in 0…1000000") }
         guard permutations >= 0 && permutations <= 10_000_000 else { throw ValidationError("--permutations must be in 0…10000000") }
@@ -86,7 +89,8 @@ struct ExposureCommand: ParsableCommand {
             let net = try input.load()
             let times: AdoptionTimes
             do {
-                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
+                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing, period: period)
+                AdoptionPeriodOption.note(period, times)
             } catch let e as AdoptionDataError {
                 if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
                 throw GraphIOError(.badData, file: input.dataset, "\(e)")
@@ -305,6 +309,7 @@ struct ExposureReport {
         let periods = adoption.periods.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "-"
         var out = "Network exposure (Valente 1995): adoption from \(o.adoption)"
         if let nv = o.never { out += " (never = \(nv))" }
+        if let pd = o.period { out += " (dates by \(pd.rawValue))" }
         out += ", \(adoption.populationCount) nodes, \(adoption.adopterCount) adopters in periods \(periods)\n\(settings)\n"
         func section(_ title: String, _ t: ResultTable) { out += "\n== \(title)\n" + String(decoding: t.render(.table), as: UTF8.self) }
         let rows = o.rows
@@ -361,7 +366,7 @@ struct ExposureReport {
         let o = options
         var fields: [(String, JSONValue)] = [
             ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json), ("adoption", .string(o.adoption)),
-            ("never", o.never.map { .int($0) } ?? .null), ("missing", .string(o.missing.rawValue)),
+            ("never", o.never.map { .int($0) } ?? .null), ("period", o.period.map { .string($0.rawValue) } ?? .null), ("missing", .string(o.missing.rawValue)),
             ("population", .int(adoption.populationCount)), ("adopters", .int(adoption.adopterCount)),
             ("periods", adoption.periods.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),
             ("direction", .string((o.direction ?? .outgoing).rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),

@@ -46,6 +46,8 @@ struct FitCommand: ParsableCommand {
     var adoption: String
     @Option(help: ArgumentHelp("The value that codes \"never adopted\".", valueName: "value"))
     var never: Int?
+    @Option(help: AdoptionPeriodOption.help)
+    var period: AdoptionPeriod?
     @Option(help: "What a missing adoption value means: exclude (no data: the node is left out) or never (adopted).")
     var missing: MissingAdoption = .exclude
     @Option(help: ArgumentHelp("Relations that may carry adoption, each with its own term (default: every relation but member and participant).", valueName: "r,r"))
@@ -73,6 +75,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try AdoptionPeriodOption.validate(period: period, never: never)
         guard permutations >= 0 && permutations <= 1_000_000 else { throw ValidationError("--permutations must be in 0…1000000") }
         if let t = threads, t <= 0 { throw ValidationError("--threads must be positive") }
         if let r = relations, list(r).isEmpty { throw ValidationError("--relations: give at least one relation") }
@@ -86,10 +89,14 @@ struct FitCommand: ParsableCommand {
             let net = try input.load()
             let times: AdoptionTimes
             do {
-                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
+                times = try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing, period: period)
+                AdoptionPeriodOption.note(period, times)
             } catch let e as AdoptionDataError {
                 if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
                 if case let .notAPeriod(node, _, _) = e, let at = location(of: node, attribute: adoption) {
+                    throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
+                }
+                if case let .notADate(node, _, _) = e, let at = location(of: node, attribute: adoption) {
                     throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
                 }
                 throw GraphIOError(.badData, file: input.dataset, "--adoption \(adoption): \(e)")
@@ -208,6 +215,7 @@ struct FitReport {
             : "Multiplex contagion: P(adopt | not yet) = 1 − (1 − b) Π_r (1 − p_r)^A_r"
         out += ": adoption from \(o.adoption)"
         if let nv = o.never { out += " (never = \(nv))" }
+        if let pd = o.period { out += " (dates by \(pd.rawValue))" }
         out += ", periods \(result.window.lowerBound)–\(result.window.upperBound)\n"
         out += "\(result.nodes) nodes at risk, \(result.rows) person-periods, \(result.events) adoptions"
         if result.leftCensored > 0 { out += ", \(result.leftCensored) adopted before the window (left out)" }
@@ -253,6 +261,7 @@ struct FitReport {
             f.append(("note", e.note.map { .string($0) } ?? .null))
             return .object(f)
         }
+        let period: (String, JSONValue) = ("period", o.period.map { .string($0.rawValue) } ?? .null)
         return .object([
             ("model", .string(p.model.rawValue)),
             ("estimates", .array(estimates)),
@@ -275,7 +284,7 @@ struct FitReport {
             ("covariates", .array(p.covariates.map { .string($0) })), ("by", p.groupBy.map { .string($0) } ?? .null),
             ("permutations", .int(p.permutations)), ("seed", .int(Int(truncatingIfNeeded: p.seed))),
             ("threads", p.threads.map { .int($0) } ?? .null),
-            ("version", .string(IntersticeVersion.string)),
+            ("version", .string(IntersticeVersion.string)), period,
         ])
     }
 }
