@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "GraphIOTests", dependencies: ["GraphIO", "TestSupport"]),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "TestSupport"]),
         .testTarget(name: "IntersticeCLITests", dependencies: ["TestSupport"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

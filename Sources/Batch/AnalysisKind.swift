@@ -29,10 +29,9 @@ public enum AnalysisKind: String, Sendable, Hashable, CaseIterable {
     /// the job's model does not use fails the job instead of being ignored.
     static let diffusionCommon: [ParameterSpec] = {
         let d = DiffusionSettings()
-        let uniform: Double = { if case .uniform(let p) = d.channels.probability { return p }; return 0.2 }()
         return [
             ParameterSpec("seeds", .text, default: nil, "seeds: collective:NAME, ids, random:K, top:K:MEASURE or ATTR<=VALUE (default: the collective's participants)"),
-            ParameterSpec("probability", .number(0...1, openLow: false), default: .double(uniform), "transmission probability per contact, every channel"),
+            ParameterSpec("probability", .number(0...1, openLow: false), default: nil, "transmission probability per contact or per step, every channel (default \(ChannelSettings.defaultPracticePerStep) for practice, \(ChannelSettings.defaultPerContact) for the others)"),
             ParameterSpec("probabilities", .text, default: nil, "per relation: acquaintance=0.3,exchange=0.1[,other=0.05] (every channel relation, or other)"),
             ParameterSpec("relations", .list(.text), default: nil, "channel relations (default: acquaintance, exchange, reports_to where present, else every tie relation)"),
             ParameterSpec("both_ways", .list(.text), default: .array(d.channels.bothWays.map { .string($0.rawValue) }), "directed relations that also transmit against their direction"),

@@ -36,6 +36,9 @@ public struct JobOutput: Sendable, Hashable {
         public let nullMean: Double?
         public let pLess: Double?
         public let pGreater: Double?
+        /// Practice model: P(management endorsed) and P(management formalized); nil otherwise.
+        public let endorsed: Estimate?
+        public let formalized: Estimate?
     }
 
     /// One point of an organization's adoption curve: the mean share of its members beyond the
@@ -79,7 +82,7 @@ public struct JobOutput: Sendable, Hashable {
                 timeToReachMean: o.timeToReach?.mean.value ?? .nan, timeToReachMedian: o.timeToReach?.median.value ?? .nan,
                 timeToInstitutionalizationMean: o.timeToInstitutionalization?.mean.value ?? .nan,
                 timeToInstitutionalizationMedian: o.timeToInstitutionalization?.median.value ?? .nan,
-                nullMean: c?.nullMean, pLess: c?.pLess, pGreater: c?.pGreater))
+                nullMean: c?.nullMean, pLess: c?.pLess, pGreater: c?.pGreater, endorsed: o.endorsed, formalized: o.formalized))
             if withCurves {
                 for (t, e) in o.curveEstimates.enumerated() {
                     curves.append(CurvePoint(model: model, organization: o.name, step: t, value: e))
@@ -95,5 +98,10 @@ public struct JobOutput: Sendable, Hashable {
         stat("holders_at_horizon", r.holdersAtHorizon.value, model: model)
         stat("edges_examined", Double(r.edgesExamined), model: model)
         if let end = r.parameters.frame?.collectiveEnd { stat("collective_end", Double(end), model: model) }
+        if let d = r.departures {
+            stat("departures", d.value, model: model)
+            stat("departures_low", d.low, model: model)
+            stat("departures_high", d.high, model: model)
+        }
     }
 }

@@ -72,14 +72,15 @@ extension ResultStore {
                     let columns: [String: String] = [
                         "statistics": "job, model, name, value",
                         "node_scores": "job, node, measure, value",
-                        "organization_reach": "*",
+                        // The source's own columns: a store older than the practice columns has fewer.
+                        "organization_reach": try Row.fetchAll(db, sql: "PRAGMA src.table_info(organization_reach)")
+                            .map { $0["name"] as String }.joined(separator: ", "),
                         "curves": "job, model, organization, step, value, low, high",
                         "files": "job, path, format, bytes, sha256",
                     ]
                     for (t, c) in columns.sorted(by: { $0.key < $1.key }) {
                         try db.execute(sql: "DELETE FROM main.\(t) WHERE job IN (SELECT key FROM temp.take)")
-                        let list = c == "*" ? "" : "(\(c))"
-                        try db.execute(sql: "INSERT INTO main.\(t) \(list) SELECT \(c) FROM src.\(t) WHERE job IN (SELECT key FROM temp.take)")
+                        try db.execute(sql: "INSERT INTO main.\(t) (\(c)) SELECT \(c) FROM src.\(t) WHERE job IN (SELECT key FROM temp.take)")
                     }
                     let jobColumns = "key, ordinal, dataset, dataset_sha256, analysis, params, status, error, seed, version, started, finished, seconds, run"
                     try db.execute(sql: "INSERT OR REPLACE INTO main.jobs (\(jobColumns)) SELECT \(jobColumns) FROM src.jobs WHERE key IN (SELECT key FROM temp.take)")

@@ -14,6 +14,11 @@ import Interstice
 /// Each job's rows and its `done` status are written in one transaction, in WAL mode: a crash or
 /// `kill -9` loses at most the jobs still running, and a job is either fully there or not at all.
 public final class ResultStore: Sendable {
+    /// The practice model's columns of `organization_reach`, added after schema 1 first shipped
+    /// (an older store gains them when opened; NULL for other models).
+    static let practiceColumns = ["p_endorsed", "p_endorsed_low", "p_endorsed_high",
+                                  "p_formalized", "p_formalized_low", "p_formalized_high"]
+
     /// The schema version in `meta`.
     public static let schemaVersion = "1"
 
@@ -65,6 +70,8 @@ public final class ResultStore: Sendable {
       time_to_reach_mean REAL, time_to_reach_median REAL,
       time_to_institutionalization_mean REAL, time_to_institutionalization_median REAL,
       null_p_institutionalized_mean REAL, p_less REAL, p_greater REAL,
+      p_endorsed REAL, p_endorsed_low REAL, p_endorsed_high REAL,
+      p_formalized REAL, p_formalized_low REAL, p_formalized_high REAL,
       PRIMARY KEY (job, model, organization)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS curves (
       job TEXT NOT NULL, model TEXT NOT NULL, organization TEXT NOT NULL, step INTEGER NOT NULL,
@@ -97,6 +104,11 @@ public final class ResultStore: Sendable {
                 let runColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(runs)").map { $0["name"] as String }
                 if !runColumns.contains("interrupted") {
                     try db.execute(sql: "ALTER TABLE runs ADD COLUMN interrupted INTEGER")
+                }
+                // Stores made before the practice model's endorsement columns gain them (NULL).
+                let reachColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(organization_reach)").map { $0["name"] as String }
+                for c in ResultStore.practiceColumns where !reachColumns.contains(c) {
+                    try db.execute(sql: "ALTER TABLE organization_reach ADD COLUMN \(c) REAL")
                 }
                 let v = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
                 if let v, v != ResultStore.schemaVersion {
@@ -223,7 +235,7 @@ public final class ResultStore: Sendable {
                 let ns = try db.cachedStatement(sql: "INSERT INTO node_scores (job, node, measure, value) VALUES (?, ?, ?, ?)")
                 for s in o.nodeScores { try ns.execute(arguments: [job.key, s.node, s.measure, ResultStore.real(s.value)]) }
                 let orgs = try db.cachedStatement(sql: """
-                    INSERT INTO organization_reach VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO organization_reach VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for r in o.organizations {
                     var args: [(any DatabaseValueConvertible)?] = [job.key, r.model, r.organization, r.members, r.beyondCollective]
@@ -233,6 +245,10 @@ public final class ResultStore: Sendable {
                     args += [ResultStore.real(r.timeToReachMean), ResultStore.real(r.timeToReachMedian),
                              ResultStore.real(r.timeToInstitutionalizationMean), ResultStore.real(r.timeToInstitutionalizationMedian),
                              r.nullMean.flatMap(ResultStore.real), r.pLess.flatMap(ResultStore.real), r.pGreater.flatMap(ResultStore.real)]
+                    for e in [r.endorsed, r.formalized] {
+                        args += [e.flatMap { ResultStore.real($0.value) }, e.flatMap { ResultStore.real($0.low) },
+                                 e.flatMap { ResultStore.real($0.high) }]
+                    }
                     try orgs.execute(arguments: StatementArguments(args))
                 }
                 let cv = try db.cachedStatement(sql: "INSERT INTO curves (job, model, organization, step, value, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -44,7 +44,8 @@ struct ManifestTests {
         #expect(d.grid.map(\.name) == ["model", "theta"])
         #expect(d.grid[1].values == [.double(0.1), .double(0.3), .double(0.5), .double(0.7), .double(0.9)])
         #expect(d.fixed["runs"] == .int(200))
-        #expect(d.fixed["probability"] == .double(0.2))  // a default
+        #expect(d.fixed["probability"] == nil)            // the model's own default (practice 0.02, others 0.2)
+        #expect(d.fixed["horizon"] == .int(50))           // a default
         #expect(d.fixed["seed"] == nil)                   // filled per job from the manifest's seed
         #expect(d.combinations == 15)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Interstice
 import TestSupport
 import Testing
@@ -108,6 +109,53 @@ struct RunnerTests {
             #expect(reach.filter { $0[0] == j[0] }.count == 6)
         }
         #expect(Set(reach.map { $0[0] }).count == 2)
+    }
+
+    @Test("Practice jobs store P(endorsed), P(formalized) and departures; a store made before those columns gains them when opened and merges into a new one")
+    func practiceColumnsAndOlderStores() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let text = """
+        datasets: [Datasets/cucm-plie]
+        analyses:
+          - diffuse: {model: practice, turnover: 0.1, endorsement: 0.3, formalization: 0.05, runs: 200, horizon: 12}
+        """
+        let newer = tmp.appendingPathComponent("new"), older = tmp.appendingPathComponent("old")
+        let (s, path) = try run(text, into: newer)
+        #expect(s.done == 1)
+        let (columns, rows) = try { let st = try ResultStore(path: path); defer { try? st.close() }; return try st.rows("organization_reach") }()
+        let e = try #require(columns.firstIndex(of: "p_endorsed")), f = try #require(columns.firstIndex(of: "p_formalized"))
+        let lo = try #require(columns.firstIndex(of: "p_endorsed_low")), hi = try #require(columns.firstIndex(of: "p_endorsed_high"))
+        #expect(rows.count == 6)
+        for r in rows {
+            guard case .double(let pe) = r[e], case .double(let pf) = r[f], case .double(let l) = r[lo], case .double(let h) = r[hi] else {
+                Issue.record("practice columns missing in \(r)"); continue
+            }
+            #expect(0 < pf && pf <= pe && pe <= 1 && l <= pe && pe <= h)  // formalized only after endorsed
+        }
+        let stats = try contents(path)["statistics"] ?? []
+        #expect(stats.contains { row in
+            guard row[2] == .string("departures"), case .double(let d) = row[3] else { return false }
+            return d > 0
+        })
+
+        // The same store as an older Interstice wrote it: without the practice columns.
+        let (_, oldPath) = try run(text, into: older)
+        let q = try DatabaseQueue(path: oldPath)
+        try q.write { db in
+            for c in ["p_endorsed", "p_endorsed_low", "p_endorsed_high", "p_formalized", "p_formalized_low", "p_formalized_high"] {
+                try db.execute(sql: "ALTER TABLE organization_reach DROP COLUMN \(c)")
+            }
+        }
+        try q.close()
+        let merged = try ResultStore(path: tmp.appendingPathComponent("merged/results.sqlite").path)
+        #expect(try merged.merge(from: oldPath) == 1)
+        let m = try merged.rows("organization_reach")
+        try merged.close()
+        #expect(m.rows.count == 6 && m.rows.allSatisfy { $0[m.columns.firstIndex(of: "p_endorsed")!] == .null })
+        let reopened = try ResultStore(path: oldPath)
+        #expect(try reopened.rows("organization_reach").columns == columns)
+        try reopened.close()
     }
 
     @Test("The same rows whatever --jobs; a second run resumes (skips done jobs), --force runs again")

@@ -9,7 +9,7 @@ struct CatalogueDoorsTests {
     static let measures = ["degree", "in-degree", "out-degree", "strength", "closeness", "harmonic", "betweenness",
                            "approx-betweenness", "eigenvector", "katz", "pagerank", "hub", "authority", "constraint",
                            "effective-size", "efficiency", "clustering", "core"]
-    static let models = ["ic", "lt", "complex", "si", "sis", "sir", "sir-continuous", "bass"]
+    static let models = ["ic", "lt", "complex", "si", "sis", "sir", "sir-continuous", "bass", "practice"]
 
     func jsonLines(_ s: String) throws -> [[String: Any]] {
         try s.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
@@ -34,7 +34,7 @@ struct CatalogueDoorsTests {
         let store = tmp.appendingPathComponent("out").path
         let r = try CLI.run(["batch", path, "--output", store, "--jobs", "1"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("doors: 10 jobs; 10 done now"), "\(r.stdout)")
+        #expect(r.stdout.hasPrefix("doors: 11 jobs; 11 done now"), "\(r.stdout)")
         return (tmp, store)
     }
 
@@ -44,7 +44,7 @@ struct CatalogueDoorsTests {
         defer { try? FileManager.default.removeItem(at: tmp) }
         let dataset = tmp.appendingPathComponent("cucm-plie").path
         let jobs = try jsonLines(try CLI.run(["batch", "export", store, "--format", "jsonl", "--table", "jobs", "-o", "-"]).stdout)
-        #expect(jobs.count == 10 && jobs.allSatisfy { $0["status"] as? String == "done" })
+        #expect(jobs.count == 11 && jobs.allSatisfy { $0["status"] as? String == "done" })
 
         // Centrality: all 18 measures.
         let scores = try jsonLines(try CLI.run(["batch", "export", store, "--format", "jsonl", "--table", "node_scores", "-o", "-"]).stdout)
@@ -84,7 +84,14 @@ struct CatalogueDoorsTests {
             organizations = cliRows.count
             for row in cliRows {
                 let b = try #require(batchRows.first { $0["organization"] as? String == row["organization"] as? String })
-                for k in ["p_reached", "mean_share", "p_institutionalized", "p_institutionalized_low", "time_to_reach_mean"] {
+                var keys = ["p_reached", "mean_share", "p_institutionalized", "p_institutionalized_low", "time_to_reach_mean"]
+                if model == "practice" {
+                    keys += ["p_endorsed", "p_formalized"]
+                    #expect(row["p_endorsed"] is Double && b["p_formalized"] as? Double == 0, "formalization is off by default")
+                } else {
+                    #expect(b["p_endorsed"] == nil || b["p_endorsed"] is NSNull)
+                }
+                for k in keys {
                     #expect(b[k] as? Double == row[k] as? Double, "\(model) \(k) of \(row["organization"] ?? "")")
                 }
             }

@@ -79,7 +79,7 @@ struct DiffusionCommandTests {
         #expect(m["model"] as? String == "practice")
         let params = m["parameters"] as! [String: Any]
         #expect(params["forgetting"] as? String == "0.1" && params["turnover"] as? String == "0.05" && params["replace"] as? String == "none")
-        #expect(params["routinization"] as? String == "6" && params["formalization"] as? String == "0.02")
+        #expect(params["routinization"] as? String == "6" && params["formalization"] as? String == "0.0")
         #expect(m["collective_end"] as? Int == 12)
         #expect((m["departures"] as? [String: Any])?["mean"] as? Double ?? 0 > 0)
         let orgs = m["organizations"] as! [[String: Any]]
@@ -102,23 +102,26 @@ struct DiffusionCommandTests {
     @Test func reachSensitivityCarriesTheGridAndSaysHowMuchOfItHolds() throws {
         let args = ["reach", Fixtures.dataset("cucm-plie"), "--runs", "100", "--null", "collective-preserving", "--null-samples", "4",
                     "--null-runs", "20", "--horizon", "20", "--sensitivity", "--grid-probability", "0.05,0.2", "--grid-theta", "0.5",
-                    "--grid-forgetting", "0.1", "--grid-routinization", "0", "--grid-nulls", "collective-preserving",
+                    "--grid-forgetting", "0.1", "--grid-routinization", "0", "--grid-formalization", "0,0.02",
+                    "--grid-nulls", "collective-preserving",
                     "--grid-runs", "50", "--grid-null-samples", "4", "--grid-null-runs", "20"]
         let r = try CLI.run(args + ["--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let d = try json(r.stdout)
         let sweep = d["sensitivity"] as! [String: Any]
         let grid = sweep["grid"] as! [[String: Any]]
-        #expect(sweep["settings"] as? Int == 4 && grid.count == 4)
+        #expect(sweep["settings"] as? Int == 6 && grid.count == 6)  // 2 p × (2 formalization × practice + ic)
         #expect(Set(grid.map { $0["model"] as! String }) == ["practice", "ic"])
+        #expect(grid.filter { $0["model"] as? String == "practice" }.compactMap { $0["formalization"] as? Double } == [0, 0.02, 0, 0.02])
+        #expect(grid.filter { $0["model"] as? String == "ic" }.allSatisfy { $0["formalization"] is NSNull })
         #expect(grid.allSatisfy { ["fewer", "more", "no clear difference"].contains($0["verdict"] as! String) })
         let summary = d["summary"] as! [String]
         let fewer = grid.filter { $0["verdict"] as? String == "fewer" }.count
-        #expect(summary.contains("Robustness (4 settings of the grid):"))
-        #expect(summary.contains { $0.contains("fewer organizations institutionalized than chance in \(fewer) of 4 settings") })
+        #expect(summary.contains("Robustness (6 settings of the grid):"))
+        #expect(summary.contains { $0.contains("fewer organizations institutionalized than chance in \(fewer) of 6 settings") })
         let csv = try CLI.run(args + ["--format", "csv"])
-        #expect(csv.stdout.hasPrefix("null,model,p,theta,forgetting,routinization,organizations_institutionalized,"))
-        #expect(csv.stdout.split(separator: "\n").count == 5)
+        #expect(csv.stdout.hasPrefix("null,model,p,theta,forgetting,routinization,formalization,organizations_institutionalized,"))
+        #expect(csv.stdout.split(separator: "\n").count == 7)
         let stray = try CLI.run(["reach", Fixtures.dataset("cucm-plie"), "--grid-theta", "0.5"])
         #expect(stray.status == 64 && stray.stderr.contains("--grid-theta only apply with --sensitivity"))
     }
@@ -207,5 +210,41 @@ struct DiffusionCommandTests {
                                 "--runs", "10"])
         #expect(none.status == 65)
         #expect(none.stderr.contains("no organization has that value"))
+    }
+
+    /// The practice model's default probability is per tie and step (0.02), the other models'
+    /// 0.2; a reach mixing them must be given one; `--end never`; a comparison where every run,
+    /// observed and null, sits at the ceiling says that it cannot discriminate.
+    @Test func practiceDefaultsEndNeverAndSaturationCaution() throws {
+        let ds = Fixtures.dataset("chalon-sur-saone")
+        let r = try CLI.run(["reach", ds, "--runs", "100", "--null", "none", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let request = try json(r.stdout)["request"] as! [String: Any]
+        #expect(request["probability"] as? String == "0.02")
+        let relations = request["relations"] as! [[String: Any]]
+        #expect(relations.count == 3 && relations.allSatisfy { $0["probability"] as? Double == 0.02 })
+        let ic = try CLI.run(["reach", ds, "--models", "ic", "--runs", "100", "--null", "none", "--format", "json"])
+        #expect((try json(ic.stdout)["request"] as! [String: Any])["probability"] as? String == "0.2")
+        let mixed = try CLI.run(["reach", ds, "--models", "practice,ic", "--runs", "10", "--null", "none"])
+        #expect(mixed.status == 64 && mixed.stderr.contains("different default probabilities") && mixed.stderr.contains("give --probability"),
+                "\(mixed.stderr)")
+        let given = try CLI.run(["reach", ds, "--models", "practice,ic", "--probability", "0.05", "--runs", "10", "--null", "none"])
+        #expect(given.status == 0, "\(given.stderr)")
+
+        let never = try CLI.run(["reach", ds, "--end", "never", "--runs", "50", "--null", "none", "--format", "json"])
+        #expect(never.status == 0, "\(never.stderr)")
+        let m = (try json(never.stdout)["models"] as! [[String: Any]])[0]
+        #expect(m["collective_end"] is NSNull)
+        let twelve = try CLI.run(["reach", ds, "--end", "12", "--runs", "50", "--null", "none", "--format", "json"])
+        #expect((try json(twelve.stdout)["models"] as! [[String: Any]])[0]["collective_end"] as? Int == 12)
+        let bad = try CLI.run(["reach", ds, "--end", "soon", "--runs", "10"])
+        #expect(bad.status == 64 && bad.stderr.contains("expected a step number or never"))
+
+        let saturated = try CLI.run(["reach", ds, "--probability", "0.6", "--forgetting", "0", "--runs", "100",
+                                     "--null-samples", "4", "--null-runs", "40"])
+        #expect(saturated.status == 0, "\(saturated.stderr)")
+        #expect(saturated.stdout.contains("Caution: every organization institutionalizes in the observed network and in every null network"))
+        let calibrated = try CLI.run(["reach", ds, "--runs", "100", "--null-samples", "4", "--null-runs", "40"])
+        #expect(calibrated.status == 0 && !calibrated.stdout.contains("Caution"))
     }
 }

@@ -11,7 +11,7 @@ struct ReportBrowserTests {
     /// Small Monte Carlo settings and grid, so that a page is written in a few seconds.
     static let flags = ["--seed", "5", "--runs", "100", "--null-samples", "4", "--null-runs", "20",
                         "--grid-probability", "0.05,0.4", "--grid-theta", "0.5", "--grid-forgetting", "0.05",
-                        "--grid-routinization", "6", "--grid-runs", "40", "--grid-null-samples", "4", "--grid-null-runs", "10"]
+                        "--grid-routinization", "6", "--grid-formalization", "0", "--grid-runs", "40", "--grid-null-samples", "4", "--grid-null-runs", "10"]
 
     func num(_ x: Any?) -> Double { (x as? NSNumber)?.doubleValue ?? .nan }
 

@@ -11,7 +11,7 @@ struct ReportCommandTests {
     /// A small sensitivity grid (2 p × 2 θ × {practice, ic}: 8 settings), the same for `report` and
     /// `reach --sensitivity`; 19 chance networks, so that p can reach 0.05.
     static let gridFlags = ["--grid-probability", "0.02,0.4", "--grid-theta", "0.3,0.5", "--grid-forgetting", "0.05",
-                            "--grid-routinization", "6", "--grid-runs", "60", "--grid-null-samples", "19", "--grid-null-runs", "10"]
+                            "--grid-routinization", "6", "--grid-formalization", "0", "--grid-runs", "60", "--grid-null-samples", "19", "--grid-null-runs", "10"]
 
     func report(_ dataset: String, lang: String, extra: [String] = []) throws -> (html: String, stderr: String) {
         let folder = try Fixtures.temporaryFolder()

@@ -65,14 +65,18 @@ public struct PracticeParameters: Sendable, Hashable {
     /// Per step, the probability that an informed management endorses the practice. Default 0.2.
     public var endorsement: Double
     /// Per step, the probability that a management which endorsed the practice formalizes it.
-    /// 0 switches formalization off. Default 0.02.
+    /// 0 switches formalization off. Default 0 (off): the model does not assume a managerial
+    /// decision that the data do not document (in the study, management endorsed and did not
+    /// formalize), so by default it asks whether the practice takes root from below. A top-down
+    /// scenario sets it (0.02: on average 50 steps after endorsement); `reach --sensitivity`
+    /// sweeps 0 and 0.02.
     public var formalization: Double
     /// The probability that a member adopts the practice when it is formalized. Default 0.5.
     public var compliance: Double
 
     /// The documented defaults, or the given values (check them with ``validate()``).
     public init(forgetting: Double = 0.05, routinization: Int = 6, turnover: Double = 0.02,
-                replacement: Replacement = .colleague, endorsement: Double = 0.2, formalization: Double = 0.02,
+                replacement: Replacement = .colleague, endorsement: Double = 0.2, formalization: Double = 0,
                 compliance: Double = 0.5) {
         self.forgetting = forgetting
         self.routinization = routinization

@@ -46,6 +46,10 @@ extension ReachAnalysis.Result {
                 }
                 verdicts.append(verdict)
                 lines.append("  Against \(c.samples) \(null.rawValue) networks (null mean \(ReachSensitivity.format(c.nullMean))): p_less = \(ReachSensitivity.format(c.pLess)), p_greater = \(ReachSensitivity.format(c.pGreater)): \(verdict) at the \(ReachSensitivity.format(alpha)) level; with \(c.samples) networks the smallest attainable p is \(ReachSensitivity.format(1 / Double(c.samples + 1))).")
+                let n = Double(orgs.count), tiny = 0.005 * n
+                if c.nullSD <= tiny && abs(c.observed - c.nullMean) <= tiny && (c.observed >= n - tiny || c.observed <= tiny) {
+                    lines.append("  Caution: \(c.observed <= tiny ? "no organization institutionalizes" : "every organization institutionalizes") in the observed network and in every null network, so at these parameters the comparison cannot tell the structures apart: the answer comes from the parameters, not from the network. Try a \(c.observed <= tiny ? "higher" : "lower") --probability or \(c.observed <= tiny ? "lower" : "higher") --forgetting, or --sensitivity.")
+                }
             }
         }
         if verdicts.count > 1 {

@@ -2,12 +2,12 @@ import GraphCore
 
 /// Reach swept over a grid of assumptions (question 8: how robust is the answer to the model's
 /// parameters and to the null model): transmission probability p × share θ × forgetting δ ×
-/// routinization R × model × null model. Every setting is one ``ReachAnalysis`` comparison of
+/// routinization R × formalization F × model × null model. Every setting is one ``ReachAnalysis`` comparison of
 /// the expected number of organizations institutionalized with its null distribution; the
 /// verdicts ("fewer than chance", "more", "no clear difference" at level α) are then counted
 /// over the grid, so that a conclusion is stated with the share of the grid in which it holds.
 ///
-/// δ and R only act on the practice model: other models take one setting per (p, θ, null).
+/// δ, R and F only act on the practice model: other models take one setting per (p, θ, null).
 /// The null networks of a (p, θ, null) cell are drawn once and shared by its models.
 ///
 /// Written by hand: a loop over ``ReachAnalysis``.
@@ -17,24 +17,27 @@ public struct ReachSensitivity: Sendable {
         case practice, ic, lt, complex
     }
 
-    /// The axes of the grid. Defaults: p ∈ {0.02, 0.05, 0.1, 0.2, 0.4} (the range the study's
-    /// reconstructions leave open; under the practice model p is per step, and whether
+    /// The axes of the grid. Defaults: p ∈ {0.01, 0.02, 0.05, 0.1, 0.2} (under the practice
+    /// model p is per tie and step: from half the fitted monthly rate of the bundled adoption data,
+    /// about 0.015, to the rate at which every organization institutionalizes; whether
     /// transmission outruns forgetting decides everything), θ ∈ {0.3, 0.5}, δ ∈ {0.05, 0.3},
-    /// R ∈ {0, 6}, models {practice, ic}, nulls {collective-preserving, organization-preserving}:
-    /// 100 settings.
+    /// R ∈ {0, 6}, formalization F ∈ {0, 0.02} (bottom-up only, or management formalizing on
+    /// average 50 steps after its endorsement), models {practice, ic}, nulls
+    /// {collective-preserving, organization-preserving}: 180 settings.
     public struct Grid: Sendable, Hashable {
         public var probabilities: [Double]
         public var thetas: [Double]
         public var forgetting: [Double]
         public var routinization: [Int]
+        public var formalization: [Double]
         public var models: [GridModel]
         public var nulls: [NullModel]
 
-        public init(probabilities: [Double] = [0.02, 0.05, 0.1, 0.2, 0.4], thetas: [Double] = [0.3, 0.5],
-                    forgetting: [Double] = [0.05, 0.3], routinization: [Int] = [0, 6],
+        public init(probabilities: [Double] = [0.01, 0.02, 0.05, 0.1, 0.2], thetas: [Double] = [0.3, 0.5],
+                    forgetting: [Double] = [0.05, 0.3], routinization: [Int] = [0, 6], formalization: [Double] = [0, 0.02],
                     models: [GridModel] = [.practice, .ic], nulls: [NullModel] = [.collectivePreserving, .organizationPreserving]) {
             self.probabilities = probabilities; self.thetas = thetas; self.forgetting = forgetting
-            self.routinization = routinization; self.models = models; self.nulls = nulls
+            self.routinization = routinization; self.formalization = formalization; self.models = models; self.nulls = nulls
         }
 
         /// Throws naming the first empty or out-of-range axis.
@@ -52,17 +55,20 @@ public struct ReachSensitivity: Sendable {
             if routinization.isEmpty || !routinization.allSatisfy({ $0 >= 0 && $0 <= 100_000 }) {
                 throw DiffusionParameterError(parameter: "grid-routinization", "needs step counts in 0…100000")
             }
+            if formalization.isEmpty || !formalization.allSatisfy({ $0 >= 0 && $0 <= 1 }) {
+                throw DiffusionParameterError(parameter: "grid-formalization", "needs probabilities in [0, 1]")
+            }
             if models.isEmpty { throw DiffusionParameterError(parameter: "grid-models", "needs at least one model") }
             if nulls.isEmpty { throw DiffusionParameterError(parameter: "grid-nulls", "needs at least one null model") }
-            if !models.contains(.practice) && (forgetting.count > 1 || routinization.count > 1) {
+            if !models.contains(.practice) && (forgetting.count > 1 || routinization.count > 1 || formalization.count > 1) {
                 throw DiffusionParameterError(parameter: "grid-forgetting",
-                                              "forgetting and routinization only act on the practice model, which the grid does not hold")
+                                              "forgetting, routinization and formalization only act on the practice model, which the grid does not hold")
             }
         }
 
         /// The number of settings.
         public var count: Int {
-            let perCell = models.reduce(0) { $0 + ($1 == .practice ? forgetting.count * routinization.count : 1) }
+            let perCell = models.reduce(0) { $0 + ($1 == .practice ? forgetting.count * routinization.count * formalization.count : 1) }
             return probabilities.count * thetas.count * nulls.count * perCell
         }
     }
@@ -82,9 +88,10 @@ public struct ReachSensitivity: Sendable {
         public let probability: Double
         public let theta: Double
         public let model: GridModel
-        /// δ and R (nil for models other than practice).
+        /// δ, R and F (nil for models other than practice).
         public let forgetting: Double?
         public let routinization: Int?
+        public let formalization: Double?
         public let null: NullModel
         /// Expected organizations institutionalized within the horizon, and under the null.
         public let comparison: ReachAnalysis.Comparison
@@ -92,12 +99,11 @@ public struct ReachSensitivity: Sendable {
     }
 
     public var grid: Grid
-    /// The practice model's other parameters (turnover, endorsement, …), kept fixed.
+    /// The practice model's other parameters (turnover, endorsement, compliance, …), kept fixed.
     public var practice: PracticeParameters
-    /// Relations that carry the invention (each at the grid's p) and those that also carry it
-    /// against their direction.
-    public var relations: [Relation]
-    public var bothWays: Set<Relation>
+    /// The request's channels: their relations, directions of influence and weighting; every
+    /// relation's probability is set to the grid's p.
+    public var channels: TransmissionChannels
     public var runs: Int
     public var horizon: Int
     public var seed: UInt64
@@ -107,10 +113,10 @@ public struct ReachSensitivity: Sendable {
     /// The level of the verdicts.
     public var alpha: Double
 
-    public init(grid: Grid = Grid(), practice: PracticeParameters = PracticeParameters(), relations: [Relation],
-                bothWays: Set<Relation> = [.reportsTo], runs: Int = 300, horizon: Int = 50, seed: UInt64 = 1,
+    public init(grid: Grid = Grid(), practice: PracticeParameters = PracticeParameters(), channels: TransmissionChannels,
+                runs: Int = 300, horizon: Int = 50, seed: UInt64 = 1,
                 threads: Int? = nil, nullSamples: Int = 19, nullRuns: Int = 100, alpha: Double = 0.05) {
-        self.grid = grid; self.practice = practice; self.relations = relations; self.bothWays = bothWays
+        self.grid = grid; self.practice = practice; self.channels = channels
         self.runs = runs; self.horizon = horizon; self.seed = seed; self.threads = threads
         self.nullSamples = nullSamples; self.nullRuns = nullRuns; self.alpha = alpha
     }
@@ -128,27 +134,30 @@ public struct ReachSensitivity: Sendable {
             for p in grid.probabilities {
                 for theta in grid.thetas {
                     var models: [DiffusionModel] = []
-                    var labels: [(GridModel, Double?, Int?)] = []
+                    var labels: [(GridModel, Double?, Int?, Double?)] = []
                     for m in grid.models {
                         switch m {
                         case .practice:
                             for d in grid.forgetting {
                                 for r in grid.routinization {
-                                    var x = practice
-                                    x.forgetting = d
-                                    x.routinization = r
-                                    models.append(.practice(x))
-                                    labels.append((.practice, d, r))
+                                    for f in grid.formalization {
+                                        var x = practice
+                                        x.forgetting = d
+                                        x.routinization = r
+                                        x.formalization = f
+                                        models.append(.practice(x))
+                                        labels.append((.practice, d, r, f))
+                                    }
                                 }
                             }
-                        case .ic: models.append(.independentCascade); labels.append((.ic, nil, nil))
-                        case .lt: models.append(.linearThreshold(.uniformRandom)); labels.append((.lt, nil, nil))
-                        case .complex: models.append(.complexContagion(.absolute(2))); labels.append((.complex, nil, nil))
+                        case .ic: models.append(.independentCascade); labels.append((.ic, nil, nil, nil))
+                        case .lt: models.append(.linearThreshold(.uniformRandom)); labels.append((.lt, nil, nil, nil))
+                        case .complex: models.append(.complexContagion(.absolute(2))); labels.append((.complex, nil, nil, nil))
                         }
                     }
-                    var strength: [Relation: Double] = [:]
-                    for r in relations { strength[r] = p }
-                    let analysis = ReachAnalysis(models: models, channels: TransmissionChannels(strength: strength, bothWays: bothWays),
+                    var cellChannels = channels
+                    for r in channels.strength.keys { cellChannels.strength[r] = p }
+                    let analysis = ReachAnalysis(models: models, channels: cellChannels,
                                                  runs: runs, horizon: horizon, seed: seed, threads: threads, nullModel: null,
                                                  nullSamples: nullSamples, nullRuns: nullRuns)
                     let result = analysis.run(network, seeds: seeds, frame: { frame($0, theta) })
@@ -157,7 +166,8 @@ public struct ReachSensitivity: Sendable {
                         let verdict: Verdict = c.samples > 0 && c.pLess <= alpha ? .fewer
                             : c.samples > 0 && c.pGreater <= alpha ? .more : .unclear
                         out.append(Setting(probability: p, theta: theta, model: label.0, forgetting: label.1,
-                                           routinization: label.2, null: null, comparison: c, verdict: verdict))
+                                           routinization: label.2, formalization: label.3, null: null, comparison: c,
+                                           verdict: verdict))
                         progress?(out.count, total)
                     }
                 }
@@ -205,6 +215,7 @@ public struct ReachSensitivity: Sendable {
                 axis("model") { $0.model.rawValue }
                 axis("δ") { $0.forgetting.map(format) }
                 axis("R") { $0.routinization.map { "\($0)" } }
+                axis("F") { $0.formalization.map(format) }
                 line += " (" + parts.joined(separator: "; ") + ")."
             }
             lines.append(line)

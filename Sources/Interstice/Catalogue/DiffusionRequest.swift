@@ -103,7 +103,7 @@ public struct DiffusionSettings: Sendable, Hashable {
         return [
             ("input", input.json),
             ("parameters", .object(parameters)),
-            ("probability", .string(channels.probability.description)),
+            ("probability", .string(((try? channels.resolvedProbability(for: models)) ?? channels.probability)?.description ?? "default")),
             ("relations", relations),
             ("collective", start.collective.map { .string($0.id) } ?? .null),
             ("seeds_spec", start.spec.map { .string($0) } ?? .string("collective")),
@@ -162,7 +162,7 @@ public struct DiffusionRequest: Sendable, Hashable {
         try settings.validate(models: [model])
         let start = try settings.start(net)
         let include = try settings.frame.organizationFilter(net)
-        let tc = try settings.channels.channels(net)
+        let tc = try settings.channels.channels(net, models: [model])
         return Prepared(request: self, graph: net.diffusionGraph(tc),
                         parameters: try settings.parameters(model, net: net, start: start, include: include),
                         start: start, channels: tc)
@@ -224,7 +224,7 @@ public struct ReachRequest: Sendable, Hashable {
         try validate()
         let start = try settings.start(net)
         let include = try settings.frame.organizationFilter(net)
-        let tc = try settings.channels.channels(net)
+        let tc = try settings.channels.channels(net, models: models)
         let libraryModels = try models.map { k throws(RequestError) in try settings.model.model(k, network: net) }
         let mc = settings.monteCarlo
         let analysis = ReachAnalysis(models: libraryModels, channels: tc, runs: mc.runs, horizon: mc.horizon, seed: mc.seed,

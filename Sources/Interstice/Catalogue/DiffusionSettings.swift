@@ -44,7 +44,8 @@ public enum ProbabilitySpec: Sendable, Hashable, CustomStringConvertible {
 
 /// Which ties carry the invention, how strongly, and both ways or not.
 public struct ChannelSettings: Sendable, Hashable {
-    public var probability: ProbabilitySpec
+    /// The transmission probability (nil: the model's default, ``defaultProbability(for:)``).
+    public var probability: ProbabilitySpec?
     /// Channel relations (nil: acquaintance, exchange and reports_to where present, else every
     /// relation but the memberships and the organization-level ones).
     public var relations: [Relation]?
@@ -55,7 +56,42 @@ public struct ChannelSettings: Sendable, Hashable {
     /// Which way influence flows, overriding what `dataset.json` declares (`influence`).
     public var influence: [Relation: InfluenceFlow]
 
-    public init(probability: ProbabilitySpec = .uniform(0.2), relations: [Relation]? = nil,
+    /// The default probability of one-shot and generic models (ic, si, sis, sir): 0.2 per contact
+    /// or per step.
+    public static let defaultPerContact = 0.2
+    /// The practice model's default: 0.02 per tie and per step of 30 days. Anchored on observed
+    /// adoption, not on the case studies' outcome: the contagion model fitted to the bundled
+    /// medical-innovation data (`interstice fit Datasets/medInnovations --adoption toa --never 18
+    /// --model contagion`, monthly periods) puts the per-month probability of adoption from one
+    /// adopting alter at 0.015 (advice; 95% interval 0–0.047), the other relations at 0. At the
+    /// former default, 0.2 per step, every organization of both case studies institutionalizes
+    /// under every null, so the comparison says nothing. `--sensitivity` sweeps 0.01–0.2.
+    public static let defaultPracticePerStep = 0.02
+
+    /// The default probability of a model that reads it as a probability (nil for lt, complex
+    /// and bass: a uniform probability is normalized away by lt's influence weights, and complex
+    /// and bass do not read it).
+    public static func defaultProbability(for model: ModelKind) -> Double? {
+        switch model {
+        case .practice: defaultPracticePerStep
+        case .ic, .si, .sis, .sir, .sirContinuous: defaultPerContact
+        case .lt, .complex, .bass: nil
+        }
+    }
+
+    /// The probability in force for `models`: the one given, else the models' common default;
+    /// models whose defaults differ (practice with ic) need it given, never a silent choice.
+    public func resolvedProbability(for models: [ModelKind]) throws(RequestError) -> ProbabilitySpec {
+        if let probability { return probability }
+        let defaults = Set(models.compactMap { ChannelSettings.defaultProbability(for: $0) })
+        guard defaults.count <= 1 else {
+            let reading = models.filter { ChannelSettings.defaultProbability(for: $0) != nil }
+            throw .usage("probability: the models \(reading.map(\.rawValue).joined(separator: ", ")) have different default probabilities (practice \(ChannelSettings.defaultPracticePerStep) per step, the others \(ChannelSettings.defaultPerContact)); give --probability")
+        }
+        return .uniform(defaults.first ?? ChannelSettings.defaultPerContact)
+    }
+
+    public init(probability: ProbabilitySpec? = nil, relations: [Relation]? = nil,
                 bothWays: [Relation] = [.reportsTo], weighted: Bool = false, influence: [Relation: InfluenceFlow] = [:]) {
         self.probability = probability; self.relations = relations; self.bothWays = bothWays; self.weighted = weighted
         self.influence = influence
@@ -125,11 +161,11 @@ public struct ChannelSettings: Sendable, Hashable {
         return rels
     }
 
-    /// The library's channels.
-    public func channels(_ net: Network) throws(RequestError) -> TransmissionChannels {
+    /// The library's channels for `models` (their probability: ``resolvedProbability(for:)``).
+    public func channels(_ net: Network, models: [ModelKind]) throws(RequestError) -> TransmissionChannels {
         let rels = try channelRelations(net)
         var strength: [Relation: Double] = [:]
-        switch probability {
+        switch try resolvedProbability(for: models) {
         case .uniform(let p):
             for r in rels { strength[r] = p }
         case .perRelation(let table, let other):

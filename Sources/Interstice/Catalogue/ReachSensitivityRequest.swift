@@ -4,10 +4,10 @@ import GraphCore
 extension ReachRequest {
     /// The sweep of `reach --sensitivity` and of the report's robustness section: reach run over
     /// a grid of assumptions (``ReachSensitivity``), each setting with its own Monte Carlo runs
-    /// and null networks. The seeds, the frame (rule, collective, organizations), the channel
-    /// relations, the practice model's other parameters, the horizon, the seed and the threads
-    /// are the request's; the grid's p replaces the channels' probabilities on every channel
-    /// relation.
+    /// and null networks. The seeds, the frame (rule, collective, organizations), the channels
+    /// (relations, influence directions, weighting), the practice model's other parameters, the
+    /// horizon, the seed and the threads are the request's; the grid's p replaces the channels'
+    /// probability on every channel relation.
     public struct Sensitivity: Sendable, Hashable {
         public var grid: ReachSensitivity.Grid
         /// Monte Carlo runs per setting.
@@ -17,9 +17,9 @@ extension ReachRequest {
         /// Runs on each randomized network.
         public var nullRuns: Int
 
-        /// `reach --sensitivity`'s defaults: the library's grid (p × θ × δ × R × {practice, ic} ×
-        /// {collective-preserving, organization-preserving}, 100 settings), 300 runs, 19
-        /// randomized networks of 100 runs each.
+        /// `reach --sensitivity`'s defaults: the library's grid (p × θ × δ × R × formalization ×
+        /// {practice, ic} × {collective-preserving, organization-preserving}, 180 settings), 300
+        /// runs, 19 randomized networks of 100 runs each.
         public init(grid: ReachSensitivity.Grid = ReachSensitivity.Grid(), runs: Int = 300, nullSamples: Int = 19,
                     nullRuns: Int = 100) {
             self.grid = grid; self.runs = runs; self.nullSamples = nullSamples; self.nullRuns = nullRuns
@@ -55,8 +55,7 @@ extension ReachRequest {
         let frame = settings.frame, start = outcome.start
         let include = try frame.organizationFilter(net)
         let mc = settings.monteCarlo
-        let sweep = ReachSensitivity(grid: s.grid, practice: settings.model.practice,
-                                     relations: outcome.channels.strength.keys.sorted(), bothWays: outcome.channels.bothWays,
+        let sweep = ReachSensitivity(grid: s.grid, practice: settings.model.practice, channels: outcome.channels,
                                      runs: s.runs, horizon: mc.horizon, seed: mc.seed, threads: mc.threads,
                                      nullSamples: s.nullSamples, nullRuns: s.nullRuns)
         return sweep.run(net, seeds: start.seeds.members,

@@ -56,7 +56,7 @@ struct ReachCommand: ParsableCommand {
         return k
     }
 
-    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
+    @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × formalization × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
     var sensitivity = false
     @OptionGroup var grid: SensitivityOptions
 
@@ -135,12 +135,12 @@ enum ReachReport {
     /// One row per setting of a sensitivity sweep.
     static func gridTable(_ settings: [ReachSensitivity.Setting]) -> ResultTable {
         let num = DiffusionReport.num
-        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization",
+        var t = ResultTable(columns: ["null", "model", "p", "theta", "forgetting", "routinization", "formalization",
                                       "organizations_institutionalized", "null_mean", "p_less", "p_greater", "verdict"])
         t.tableDigits = 3
         for s in settings {
             t.append([.string(s.null.rawValue), .string(s.model.rawValue), num(s.probability), num(s.theta),
-                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, num(s.comparison.observed),
+                      s.forgetting.map(num) ?? .null, s.routinization.map { .int($0) } ?? .null, s.formalization.map(num) ?? .null, num(s.comparison.observed),
                       num(s.comparison.nullMean), num(s.comparison.pLess), num(s.comparison.pGreater), .string(s.verdict.rawValue)])
         }
         return t

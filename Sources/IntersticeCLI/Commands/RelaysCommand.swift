@@ -87,7 +87,7 @@ struct RelaysCommand: ParsableCommand {
             if let note = settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
             let start = try settings.start(net)
             let collective = start.collective
-            let ch = try settings.channels.channels(net)
+            let ch = try settings.channels.channels(net, models: [model])
             let frame = settings.frame.frame(net, collective: collective, starters: start.seeds,
                                              include: try settings.frame.organizationFilter(net))
             let mc = settings.monteCarlo

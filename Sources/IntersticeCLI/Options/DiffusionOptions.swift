@@ -35,7 +35,7 @@ struct MonteCarloOptions: ParsableArguments {
 /// The channels and the organizational frame: translated into ``ChannelSettings`` and
 /// ``FrameSettings``.
 struct ChannelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Transmission probability per contact: one number for every channel relation, or per relation as acquaintance=0.2,exchange=0.4 (every channel relation listed, or other=P for the rest; default \(ChannelSettings().probability)).", valueName: "p"))
+    @Option(help: ArgumentHelp("Transmission probability per contact (ic) or per tie and step (practice, si, sis, sir): one number for every channel relation, or per relation as acquaintance=0.2,exchange=0.4 (every channel relation listed, or other=P for the rest; default \(ChannelSettings.defaultPracticePerStep) for practice, \(ChannelSettings.defaultPerContact) for the others).", valueName: "p"))
     var probability: String?
 
     @Option(help: ArgumentHelp("Relations that carry the invention (default: acquaintance, exchange, reports_to where present, else every relation but member and participant).", valueName: "r,r"))
@@ -56,8 +56,18 @@ struct ChannelOptions: ParsableArguments {
     @Option(help: "Days per step, to turn the collective's dates into its end step (default \(Int(FrameSettings().stepDays))).")
     var stepDays: Double?
 
-    @Option(help: "Override the collective's end step (-1: it never ends).")
-    var end: Int?
+    @Option(help: ArgumentHelp("Override the collective's end step: a step, or never (also written --end=-1).", valueName: "step|never"))
+    var end: String?
+
+    /// `--end`: a step, or `never` / `-1` (the collective never ends).
+    var endStep: Int? {
+        get throws(RequestError) {
+            guard let end else { return nil }
+            if end == "never" { return -1 }
+            guard let e = Int(end) else { throw .usage("end: expected a step number or never, found \"\(end)\"") }
+            return e
+        }
+    }
 
     @Option(help: "Institutionalization: the share θ of non-participant members who must hold it (default \(FrameSettings().theta)).")
     var theta: Double?
@@ -91,15 +101,17 @@ struct ChannelOptions: ParsableArguments {
     }
 
     var frameSettings: FrameSettings {
+        get throws(RequestError) {
         var f = FrameSettings()
         f.collective = collective
         if let stepDays { f.stepDays = stepDays }
-        f.end = end
+        f.end = try endStep
         if let theta { f.theta = theta }
         if let rule { f.rule = rule }
         f.organizations = organizations
         f.includeSchemes = includeSchemes
         return f
+        }
     }
 }
 
@@ -161,5 +173,5 @@ struct ModelOptions: ParsableArguments {
 func diffusionSettings(seeds: String?, monteCarlo: MonteCarloOptions, channels: ChannelOptions,
                        parameters: ModelOptions) throws(RequestError) -> DiffusionSettings {
     DiffusionSettings(seeds: seeds, model: parameters.settings, channels: try channels.channelSettings(),
-                      frame: channels.frameSettings, monteCarlo: monteCarlo.settings)
+                      frame: try channels.frameSettings, monteCarlo: monteCarlo.settings)
 }

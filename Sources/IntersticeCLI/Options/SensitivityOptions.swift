@@ -5,7 +5,7 @@ import Interstice
 /// robustness section runs a reduced sweep by default): each translates into
 /// ``ReachRequest/Sensitivity``, axis by axis over a base.
 struct SensitivityOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.02,0.05,0.1,0.2,0.4).", valueName: "p,p"))
+    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.01,0.02,0.05,0.1,0.2).", valueName: "p,p"))
     var gridProbability: String?
     @Option(help: ArgumentHelp("Sensitivity grid: shares θ (default 0.3,0.5).", valueName: "θ,θ"))
     var gridTheta: String?
@@ -13,6 +13,8 @@ struct SensitivityOptions: ParsableArguments {
     var gridForgetting: String?
     @Option(help: ArgumentHelp("Sensitivity grid: routinization R of the practice model (default 0,6).", valueName: "R,R"))
     var gridRoutinization: String?
+    @Option(help: ArgumentHelp("Sensitivity grid: formalization of the practice model (default 0,0.02).", valueName: "F,F"))
+    var gridFormalization: String?
     @Option(help: ArgumentHelp("Sensitivity grid: models, among practice, ic, lt, complex (default practice,ic).", valueName: "m,m"))
     var gridModels: String?
     @Option(help: ArgumentHelp("Sensitivity grid: null models (default: reach collective-preserving,organization-preserving; report its own null model).", valueName: "null,null"))
@@ -28,6 +30,7 @@ struct SensitivityOptions: ParsableArguments {
     var given: [String] {
         let all: [(String, Bool)] = [("--grid-probability", gridProbability != nil), ("--grid-theta", gridTheta != nil),
                                      ("--grid-forgetting", gridForgetting != nil), ("--grid-routinization", gridRoutinization != nil),
+                                     ("--grid-formalization", gridFormalization != nil),
                                      ("--grid-models", gridModels != nil), ("--grid-nulls", gridNulls != nil),
                                      ("--grid-runs", gridRuns != nil), ("--grid-null-samples", gridNullSamples != nil),
                                      ("--grid-null-runs", gridNullRuns != nil)]
@@ -50,6 +53,7 @@ struct SensitivityOptions: ParsableArguments {
         if let v = try list(gridTheta, "grid-theta", { Double($0) }) { s.grid.thetas = v }
         if let v = try list(gridForgetting, "grid-forgetting", { Double($0) }) { s.grid.forgetting = v }
         if let v = try list(gridRoutinization, "grid-routinization", { Int($0) }) { s.grid.routinization = v }
+        if let v = try list(gridFormalization, "grid-formalization", { Double($0) }) { s.grid.formalization = v }
         if let v = try list(gridModels, "grid-models", { ReachSensitivity.GridModel(rawValue: $0) }) { s.grid.models = v }
         if let v = try list(gridNulls, "grid-nulls", { NullModel(rawValue: $0) }) { s.grid.nulls = v }
         if let gridRuns { s.runs = gridRuns }

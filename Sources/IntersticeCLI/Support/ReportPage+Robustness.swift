@@ -39,9 +39,10 @@ extension ReportPage {
         var h = "<h3 id=\"robustness\">\(t("How robust is this answer?", "Cette réponse est-elle solide ?"))</h3>\n"
         let p = values(g.probabilities.map { fmt($0, 2) }), th = values(g.thetas.map { fmt($0, 2) })
         let d = values(g.forgetting.map { fmt($0, 2) }), r = values(g.routinization.map { "\($0)" })
+        let fz = values(g.formalization.map { fmt($0, 2) })
         let models = values(g.models.map(\.rawValue)), nulls = values(g.nulls.map(\.rawValue))
-        h += "<p>" + t("The answer above rests on values the study does not fix: how likely a tie passes the invention on in a step (p), the share θ of members that makes an organization count as institutionalized, and, in the practice model, forgetting δ and routinization R. Reach was run again over a grid of them: p ∈ \(p) on every channel relation, θ ∈ \(th), δ ∈ \(d), R ∈ \(r) (δ and R only for practice), models \(models), against the \(nulls) null model: <strong id=\"sensitivity-settings\" data-value=\"\(settings.count)\">\(settings.count)</strong> settings. Each setting has \(s.runs) runs and \(s.nullSamples) chance networks of \(s.nullRuns) runs, fewer than above, so each is less precise. The statistic compared with chance is the expected number of organizations institutionalized, all organizations together; the sweep does not test each organization's sentence above.",
-                       "La réponse ci-dessus repose sur des valeurs que l’étude ne fixe pas : la probabilité qu’un lien transmette l’invention à chaque pas (p), la part θ des membres à partir de laquelle une organisation compte comme l’ayant institutionnalisée et, dans le modèle de pratique, l’oubli δ et la routinisation R. La diffusion a été recalculée sur une grille de ces valeurs : p ∈ \(p) sur chaque relation de transmission, θ ∈ \(th), δ ∈ \(d), R ∈ \(r) (δ et R pour practice seulement), modèles \(models), face au modèle nul \(nulls) : <strong id=\"sensitivity-settings\" data-value=\"\(settings.count)\">\(settings.count)</strong> réglages. Chaque réglage compte \(s.runs) simulations et \(s.nullSamples) réseaux au hasard de \(s.nullRuns) simulations, moins que ci-dessus : chacun est moins précis. La statistique comparée au hasard est le nombre attendu d’organisations qui institutionnalisent l’invention, toutes ensemble ; la grille ne teste pas chaque phrase par organisation ci-dessus.") + "</p>\n"
+        h += "<p>" + t("The answer above rests on values the study does not fix: how likely a tie passes the invention on in a step (p), the share θ of members that makes an organization count as institutionalized, and, in the practice model, forgetting δ, routinization R and management's formalization F. Reach was run again over a grid of them: p ∈ \(p) on every channel relation, θ ∈ \(th), δ ∈ \(d), R ∈ \(r), F ∈ \(fz) (δ, R and F only for practice), models \(models), against the \(nulls) null model: <strong id=\"sensitivity-settings\" data-value=\"\(settings.count)\">\(settings.count)</strong> settings. Each setting has \(s.runs) runs and \(s.nullSamples) chance networks of \(s.nullRuns) runs, fewer than above, so each is less precise. The statistic compared with chance is the expected number of organizations institutionalized, all organizations together; the sweep does not test each organization's sentence above.",
+                       "La réponse ci-dessus repose sur des valeurs que l’étude ne fixe pas : la probabilité qu’un lien transmette l’invention à chaque pas (p), la part θ des membres à partir de laquelle une organisation compte comme l’ayant institutionnalisée et, dans le modèle de pratique, l’oubli δ, la routinisation R et la formalisation F par la direction. La diffusion a été recalculée sur une grille de ces valeurs : p ∈ \(p) sur chaque relation de transmission, θ ∈ \(th), δ ∈ \(d), R ∈ \(r), F ∈ \(fz) (δ, R et F pour practice seulement), modèles \(models), face au modèle nul \(nulls) : <strong id=\"sensitivity-settings\" data-value=\"\(settings.count)\">\(settings.count)</strong> réglages. Chaque réglage compte \(s.runs) simulations et \(s.nullSamples) réseaux au hasard de \(s.nullRuns) simulations, moins que ci-dessus : chacun est moins précis. La statistique comparée au hasard est le nombre attendu d’organisations qui institutionnalisent l’invention, toutes ensemble ; la grille ne teste pas chaque phrase par organisation ci-dessus.") + "</p>\n"
         let observed = settings.map(\.comparison.observed)
         if let lo = observed.min(), let hi = observed.max() {
             h += "<p>" + t("Across the grid, the expected number of organizations institutionalized ranges from <strong id=\"sensitivity-min\" data-value=\"\(lo)\">\(fmt(lo, 2))</strong> to <strong id=\"sensitivity-max\" data-value=\"\(hi)\">\(fmt(hi, 2))</strong>.",
@@ -115,6 +116,7 @@ extension ReportPage {
         axis(t("model", "modèle")) { $0.model.rawValue }
         axis("δ") { $0.forgetting.map { "\($0)" } }
         axis("R") { $0.routinization.map { "\($0)" } }
+        axis("F") { $0.formalization.map { "\($0)" } }
         axis(t("null model", "modèle nul")) { $0.null.rawValue }
         h += "</tbody>\n</table>\n"
         return h
@@ -123,13 +125,14 @@ extension ReportPage {
     /// Every setting, folded.
     func settingsTable(_ settings: [ReachSensitivity.Setting]) -> String {
         var h = "<details><summary>\(t("All \(settings.count) settings", "Les \(settings.count) réglages"))</summary>\n"
-        h += "<table class=\"sortable\" id=\"sensitivity-table\">\n<thead><tr><th>\(t("null model", "modèle nul"))</th><th>\(t("model", "modèle"))</th><th>p</th><th>θ</th><th>δ</th><th>R</th>"
+        h += "<table class=\"sortable\" id=\"sensitivity-table\">\n<thead><tr><th>\(t("null model", "modèle nul"))</th><th>\(t("model", "modèle"))</th><th>p</th><th>θ</th><th>δ</th><th>R</th><th>F</th>"
         h += "<th>\(t("organizations institutionalized", "organisations institutionnalisées"))</th><th>\(t("chance", "hasard"))</th><th>p (\(t("less", "moins")))</th><th>p (\(t("greater", "plus")))</th><th>\(t("verdict", "verdict"))</th></tr></thead>\n<tbody>\n"
         for s in settings {
             h += "<tr data-verdict=\"\(s.verdict.rawValue)\">" + textCell("null", s.null.rawValue) + textCell("model", s.model.rawValue)
             h += numCell("p", s.probability, 2) + numCell("theta", s.theta, 2)
             h += s.forgetting.map { numCell("forgetting", $0, 2) } ?? "<td>–</td>"
             h += s.routinization.map { "<td data-col=\"routinization\" data-value=\"\($0)\">\($0)</td>" } ?? "<td>–</td>"
+            h += s.formalization.map { numCell("formalization", $0, 2) } ?? "<td>–</td>"
             h += numCell("observed", s.comparison.observed, 2) + numCell("null_mean", s.comparison.nullMean, 2)
             h += numCell("p_less", s.comparison.pLess, 3) + numCell("p_greater", s.comparison.pGreater, 3)
             h += textCell("verdict", verdictText(s.verdict)) + "</tr>\n"

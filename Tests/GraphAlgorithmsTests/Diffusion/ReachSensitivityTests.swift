@@ -12,7 +12,8 @@ struct ReachSensitivityTests {
         let c = ReachAnalysis.Comparison("organizations institutionalized", observed: observed, null: nulls)
         let verdict: ReachSensitivity.Verdict = c.pLess <= 0.05 ? .fewer : c.pGreater <= 0.05 ? .more : .unclear
         return ReachSensitivity.Setting(probability: p, theta: 0.5, model: model, forgetting: model == .practice ? 0.1 : nil,
-                                        routinization: model == .practice ? 2 : nil, null: null, comparison: c, verdict: verdict)
+                                        routinization: model == .practice ? 2 : nil, formalization: model == .practice ? 0 : nil, null: null,
+                                        comparison: c, verdict: verdict)
     }
 
     /// 19 null values of 2: an observed 0 gives p_less = 1/20 = 0.05 ("fewer"); 2 gives 1.
@@ -40,11 +41,12 @@ struct ReachSensitivityTests {
     @Test func sweepRunsEverySettingWithVerdictsFromItsPValues() {
         let net = NullCalibrationTests.network(participantTies: true)
         let grid = ReachSensitivity.Grid(probabilities: [0.05, 0.3], thetas: [0.5], forgetting: [0.1, 0.4], routinization: [1],
-                                         models: [.practice, .ic], nulls: [.collectivePreserving])
+                                         formalization: [0], models: [.practice, .ic], nulls: [.collectivePreserving])
         #expect(grid.count == 6)
         var x = PracticeParameters()
         x.formalization = 0
-        let sweep = ReachSensitivity(grid: grid, practice: x, relations: [.acquaintance], runs: 100, horizon: 20, seed: 2,
+        let sweep = ReachSensitivity(grid: grid, practice: x, channels: TransmissionChannels(strength: [.acquaintance: 0.2], bothWays: []),
+                                     runs: 100, horizon: 20, seed: 2,
                                      threads: 1, nullSamples: 9, nullRuns: 40)
         var calls = 0
         let settings = sweep.run(net, seeds: NullCalibrationTests.participants,
@@ -71,8 +73,44 @@ struct ReachSensitivityTests {
         #expect(throws: DiffusionParameterError.self) {
             try ReachSensitivity.Grid(models: [.ic]).validate()  // δ and R axes with no practice model
         }
-        #expect(throws: Never.self) { try ReachSensitivity.Grid(forgetting: [0.1], routinization: [0], models: [.ic]).validate() }
-        #expect(ReachSensitivity.Grid().count == 100)
+        #expect(throws: Never.self) {
+            try ReachSensitivity.Grid(forgetting: [0.1], routinization: [0], formalization: [0], models: [.ic]).validate()
+        }
+        #expect(throws: DiffusionParameterError.self) {
+            try ReachSensitivity.Grid(forgetting: [0.1], routinization: [0], formalization: [0, 0.02], models: [.ic]).validate()
+        }
+        #expect(ReachSensitivity.Grid().count == 180)  // 5 p × 2 θ × 2 nulls × (2 δ × 2 R × 2 F practice + ic)
+    }
+
+    /// The sweep keeps the request's channels (here influence flowing against the arcs) and only
+    /// sets their probability: "ego names alter" arcs carry nothing along their direction.
+    @Test func sweepKeepsTheDirectionOfInfluence() {
+        var net = Network()
+        let p0 = net.node("p0", kind: .actor), o0 = net.node("o0", kind: .organization), o1 = net.node("o1", kind: .organization)
+        let c = net.node("c", kind: .collective)
+        try! net.addEdge(p0, o0, relation: .member, direction: .directed)
+        try! net.addEdge(p0, c, relation: .participant, direction: .directed)
+        let advice = Relation("advice")
+        for i in 1...4 {
+            let m = net.node("m\(i)", kind: .actor)
+            try! net.addEdge(m, o1, relation: .member, direction: .directed)
+            try! net.addEdge(m, p0, relation: advice, direction: .directed)  // m names p0
+        }
+        let grid = ReachSensitivity.Grid(probabilities: [1], thetas: [0.5], forgetting: [0.05], routinization: [0],
+                                         formalization: [0], models: [.ic], nulls: [.collectivePreserving])
+        func observed(reversed: Set<Relation>) -> Double {
+            var tc = TransmissionChannels(strength: [advice: 0.5], bothWays: [])
+            tc.reversed = reversed
+            let sweep = ReachSensitivity(grid: grid, channels: tc, runs: 20, horizon: 5, seed: 1, threads: 1,
+                                         nullSamples: 1, nullRuns: 5)
+            let s = sweep.run(net, seeds: [p0], frame: { n, theta in
+                n.diffusionFrame(collective: n.collectives.first, rule: InstitutionalizationRule(threshold: theta))
+            })
+            #expect(s.count == 1 && s[0].probability == 1)
+            return s[0].comparison.observed
+        }
+        #expect(observed(reversed: [advice]) == 1)  // p = 1: o1's four members all adopt from p0
+        #expect(observed(reversed: []) == 0)        // along the arcs p0 reaches nobody
     }
 
     @Test func reachSummarySaysNoClearDifferenceWhenThePValueIsAboveTheLevel() {
