@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build install uninstall demo test renders bench fuzz clean
+.PHONY: setup build install uninstall demo test renders report-screens bench fuzz clean
 
 ## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) and headless Chromium when they are missing
 setup:
@@ -66,6 +66,15 @@ renders: build
 	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 12 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
 	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 12 --plot Renders/cucm-plie-reach.svg > /dev/null
 	$(BIN) exposure Datasets/medInnovations --adoption toa --never 18 --by city --permutations 99 --plot Renders/medInnovations-exposure.svg > /dev/null
+
+## report-screens: the reports of the case studies (Chalon in French, CUCM in English) and a screenshot of
+## each section under Renders/report/, taken by headless Chromium (.ci/report-screens.py)
+report-screens: build
+	@mkdir -p Renders/report
+	$(BIN) report Datasets/chalon-sur-saone --lang fr -o Renders/report/chalon-sur-saone-fr.html
+	$(BIN) report Datasets/cucm-plie --lang en -o Renders/report/cucm-plie-en.html
+	python3 .ci/report-screens.py Renders/report/chalon-sur-saone-fr.html Renders/report chalon-sur-saone-fr
+	python3 .ci/report-screens.py Renders/report/cucm-plie-en.html Renders/report cucm-plie-en
 
 ## bench: IntersticeBench suites as JSON lines (reads ../shared/bench graphs)
 bench: setup

@@ -214,10 +214,13 @@ struct ReportCommandTests {
             let sentence = part[li.lowerBound...].prefix { $0 != "\n" }
             let everywhere = lang == "fr" ? "ne dépend pas des hypothèses" : "does not depend on the assumptions"
             let nowhere = lang == "fr" ? "tient entièrement aux paramètres" : "depends entirely on the parameters"
-            let depends = lang == "fr" ? "Elle dépend des hypothèses" : "It depends on the assumptions"
+            let most = lang == "fr" ? "vaut dans la plupart des réglages, pas dans tous" : "holds in most settings but not all"
+            let depends = lang == "fr" ? "elle vaut dans la moitié des réglages au plus" : "it holds in at most half of the settings"
             #expect(sentence.contains(everywhere) == (k == own.count), "\(sentence)")
             #expect(sentence.contains(nowhere) == (k == 0), "\(sentence)")
-            #expect(sentence.contains(depends) == (k > 0 && k < own.count), "\(sentence)")
+            #expect(sentence.contains(most) == (2 * k > own.count && k < own.count), "\(sentence)")
+            #expect(sentence.contains(depends) == (k > 0 && 2 * k <= own.count), "\(sentence)")
+            #expect(sentence.contains(lang == "fr" ? "\(k) réglages sur \(own.count)" : "\(k) of \(own.count) settings"), "\(sentence)")
         }
         // How it was computed: the grid and the command that repeats it.
         let method = try section(html, "method")

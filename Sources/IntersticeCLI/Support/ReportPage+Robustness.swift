@@ -30,7 +30,7 @@ extension ReportPage {
 
     /// "k of n settings" with the counts in elements a test can read.
     func count(_ k: Int, _ n: Int, id: String) -> String {
-        "<strong data-count=\"\(id)\" data-value=\"\(k)\" data-of=\"\(n)\">" + t("\(k) of \(n)", "\(k) sur \(n)") + "</strong>"
+        "<strong data-count=\"\(id)\" data-value=\"\(k)\" data-of=\"\(n)\">" + t("\(k) of \(n) settings", "\(k) réglages sur \(n)") + "</strong>"
     }
 
     func robustnessPart() -> String {
@@ -63,12 +63,12 @@ extension ReportPage {
             let all = settings.filter { $0.verdict == v }.count
             if let gm = ReachSensitivity.GridModel(rawValue: name), case let own = settings.filter({ $0.model == gm }), !own.isEmpty {
                 let k = own.filter { $0.verdict == v }.count
-                line += " " + t("This conclusion holds in \(count(k, own.count, id: "\(name)-model")) settings of the \(Self.escape(name)) model, and in \(count(all, settings.count, id: "\(name)-all")) settings of the whole grid.",
-                                "Cette conclusion vaut dans \(count(k, own.count, id: "\(name)-model")) réglages du modèle \(Self.escape(name)), et dans \(count(all, settings.count, id: "\(name)-all")) réglages de toute la grille.")
+                line += " " + t("This conclusion holds in \(count(k, own.count, id: "\(name)-model")) of the \(Self.escape(name)) model, and in \(count(all, settings.count, id: "\(name)-all")) of the whole grid.",
+                                "Cette conclusion vaut dans \(count(k, own.count, id: "\(name)-model")) du modèle \(Self.escape(name)), et dans \(count(all, settings.count, id: "\(name)-all")) de toute la grille.")
                 line += " " + qualifier(k, own.count)
             } else {
-                line += " " + t("The grid does not hold this model; this conclusion holds in \(count(all, settings.count, id: "\(name)-all")) settings of the grid's other models.",
-                                "La grille ne contient pas ce modèle ; cette conclusion vaut dans \(count(all, settings.count, id: "\(name)-all")) réglages des autres modèles de la grille.")
+                line += " " + t("The grid does not hold this model; this conclusion holds in \(count(all, settings.count, id: "\(name)-all")) of the grid's other models.",
+                                "La grille ne contient pas ce modèle ; cette conclusion vaut dans \(count(all, settings.count, id: "\(name)-all")) des autres modèles de la grille.")
                 line += " " + qualifier(all, settings.count)
             }
             h += "<li>\(line)</li>\n"
@@ -87,8 +87,12 @@ extension ReportPage {
             return t("It depends entirely on the parameters chosen above: read it with caution.",
                      "Elle tient entièrement aux paramètres choisis ci-dessus : à lire avec prudence.")
         }
-        return t("It depends on the assumptions: the table below shows under which values it holds.",
-                 "Elle dépend des hypothèses : le tableau ci-dessous montre sous quelles valeurs elle vaut.")
+        if 2 * k > n {
+            return t("It holds in most settings but not all: the table below shows under which values it does not.",
+                     "Elle vaut dans la plupart des réglages, pas dans tous : le tableau ci-dessous montre sous quelles valeurs elle ne vaut pas.")
+        }
+        return t("It depends on the assumptions: it holds in at most half of the settings; the table below shows under which values.",
+                 "Elle dépend des hypothèses : elle vaut dans la moitié des réglages au plus ; le tableau ci-dessous montre sous quelles valeurs.")
     }
 
     /// Per value of each axis that varies: how many settings give each verdict.

@@ -336,13 +336,19 @@ struct ReportPage {
                 row("grid_runs", "\(s.runs)")
                 row("grid_null_samples", "\(s.nullSamples)")
                 row("grid_null_runs", "\(s.nullRuns)")
-                row(t("same as", "équivaut à"), "interstice reach --sensitivity --grid-probability \(g.probabilities.map { "\($0)" }.joined(separator: ",")) --grid-theta \(g.thetas.map { "\($0)" }.joined(separator: ",")) --grid-forgetting \(g.forgetting.map { "\($0)" }.joined(separator: ",")) --grid-routinization \(g.routinization.map { "\($0)" }.joined(separator: ",")) --grid-formalization \(g.formalization.map { "\($0)" }.joined(separator: ",")) --grid-models \(g.models.map(\.rawValue).joined(separator: ",")) --grid-nulls \(g.nulls.map(\.rawValue).joined(separator: ",")) --grid-runs \(s.runs) --grid-null-samples \(s.nullSamples) --grid-null-runs \(s.nullRuns)")
+                row(t("same as", "équivaut à"), "interstice reach \(Self.shellQuoted(dataset)) --seed \(q.settings.monteCarlo.seed) --horizon \(q.settings.monteCarlo.horizon) --sensitivity --grid-probability \(g.probabilities.map { "\($0)" }.joined(separator: ",")) --grid-theta \(g.thetas.map { "\($0)" }.joined(separator: ",")) --grid-forgetting \(g.forgetting.map { "\($0)" }.joined(separator: ",")) --grid-routinization \(g.routinization.map { "\($0)" }.joined(separator: ",")) --grid-formalization \(g.formalization.map { "\($0)" }.joined(separator: ",")) --grid-models \(g.models.map(\.rawValue).joined(separator: ",")) --grid-nulls \(g.nulls.map(\.rawValue).joined(separator: ",")) --grid-runs \(s.runs) --grid-null-samples \(s.nullSamples) --grid-null-runs \(s.nullRuns)")
             } else {
                 row(t("sensitivity grid", "grille de sensibilité"), t("not run (--no-sensitivity)", "non calculée (--no-sensitivity)"))
             }
         }
         h += "</dl>\n</section>\n"
         return h
+    }
+
+    /// A word for a shell command line: as it is when it holds only safe characters, else in single quotes.
+    static func shellQuoted(_ s: String) -> String {
+        let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+=,:@".unicodeScalars.contains($0) }
+        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static let css = """
@@ -356,7 +362,7 @@ struct ReportPage {
     td[data-value]{text-align:right;font-variant-numeric:tabular-nums}
     .curves svg{max-width:100%;height:auto}
     .note{background:#fff6e0;padding:.5em 1em;border-left:4px solid #E69F00}
-    dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}dt{font-weight:bold}dd{margin:0;word-break:break-all}
+    dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
     """
 
     /// Zoom and pan of the diagram (viewBox), and sortable tables (numbers by `data-value`).
