@@ -106,7 +106,9 @@ extension ReportPage {
             guard seen.count > 1 else { return }
             for v in seen {
                 let sub = settings.filter { key($0) == v }
-                h += "<tr data-axis=\"\(Self.escape(name))\" data-axis-value=\"\(Self.escape(v))\">" + textCell("axis", name) + textCell("value", v)
+                // Shown in the page's language (decimal comma in French); the raw value stays in data-axis-value.
+                let shown = Double(v).map { $0 == $0.rounded() && name != "p" && name != "θ" && name != "δ" && name != "F" ? v : fmt($0, 2) } ?? v
+                h += "<tr data-axis=\"\(Self.escape(name))\" data-axis-value=\"\(Self.escape(v))\">" + textCell("axis", name) + textCell("value", shown)
                 h += "<td data-col=\"settings\" data-value=\"\(sub.count)\">\(sub.count)</td>"
                 for verdict in [ReachSensitivity.Verdict.fewer, .unclear, .more] {
                     let k = sub.filter { $0.verdict == verdict }.count
