@@ -32,6 +32,15 @@ struct LineFigureTests {
         let captionLines = svg.components(separatedBy: "<text class=\"caption\"").dropFirst()
             .map { $0.components(separatedBy: ">")[1].components(separatedBy: "</text")[0] }
         #expect(captionLines.count > 1 && captionLines.joined(separator: " ") == caption)
+        // A long panel title wraps within its panel, whole.
+        var g = f
+        let long2 = "practice compliance=0.5 endorsement=0.2 forgetting=0.05 formalization=0.0 replace=colleague routinization=6 turnover=0.02"
+        g.panels[0].title = long2
+        let svg2 = String(decoding: g.svg(), as: UTF8.self)
+        let title = try #require(svg2.components(separatedBy: "<text class=\"panel-title\"").dropFirst().first)
+        let parts = title.components(separatedBy: "</text>")[0].components(separatedBy: "<tspan").dropFirst()
+            .map { $0.components(separatedBy: "\">").dropFirst().joined(separator: "\">").components(separatedBy: "</tspan>")[0] }
+        #expect(parts.count == 3 && parts.joined(separator: " ") == long2 && parts.allSatisfy { $0.count <= 60 })
         // A marker near the right edge puts its label left of the line; one on the left, right of it.
         #expect(svg.contains("class=\"marker-label\" x=\"459.0\" y=\"78.0\" text-anchor=\"end\""))
         #expect(svg.contains("class=\"marker-label\" x=\"110.0\" y=\"78.0\" fill"))

@@ -68,6 +68,8 @@ struct ReportCommandTests {
         if lang == "fr" {
             #expect(html.contains("Qui relie les organisations") && html.contains("Comment cela a été calculé"))
             #expect(html.contains("l’institutionnalise dans") && !html.contains("Who bridges"))
+            #expect(html.contains("Une invention part du collectif « ") && !html.contains("part de the collective"))
+            #expect(html.contains("Adoption hors du collectif, par organisation") && html.contains("fin du collectif"))
         } else {
             #expect(html.contains("Who bridges organizations") && html.contains("How this was computed"))
             #expect(html.contains("institutionalizes it in") && !html.contains("Qui relie"))

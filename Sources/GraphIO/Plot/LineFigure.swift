@@ -117,7 +117,10 @@ public struct LineFigure: Sendable {
         let names = panels.flatMap { $0.series.map(\.name) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let legendLines = names.map { Self.wrap($0, width: Self.legendChars) }
         let legendWidth = 44 + Double(legendLines.flatMap { $0 }.map(\.count).max() ?? 0) * 6.6
-        let left = 64.0, right = 30.0, top = 64.0
+        let left = 64.0, right = 30.0
+        // Panel titles wrap to their panel's width (13 px bold: about 7.4 px a character).
+        let titleLines = panels.map { Self.wrap($0.title, width: max(20, Int((panelWidth + right - 8) / 7.4))) }
+        let top = 64.0 + 16 * Double((titleLines.map(\.count).max() ?? 1) - 1)
         let cols = max(1, panels.count)
         let width = left + Double(cols) * (panelWidth + right) + legendWidth
         // The caption wraps to the figure's width (11 px text: about 5.8 px a character).
@@ -138,7 +141,12 @@ public struct LineFigure: Sendable {
             func sx(_ x: Double) -> Double { px + (x - x0) / (x1 - x0) * panelWidth }
             func sy(_ y: Double) -> Double { top + panelHeight - (y - yr.lowerBound) / max(1e-12, yr.upperBound - yr.lowerBound) * panelHeight }
             o += "<g class=\"panel\" id=\"panel-\(pi)\">\n"
-            o += "<text x=\"\(Self.f(px))\" y=\"\(Self.f(top - 12))\" font-size=\"13\" font-weight=\"bold\">\(Self.escape(panel.title))</text>\n"
+            let lines = titleLines[pi]
+            o += "<text class=\"panel-title\" x=\"\(Self.f(px))\" y=\"\(Self.f(top - 12 - 16 * Double(lines.count - 1)))\" font-size=\"13\" font-weight=\"bold\">"
+            for (i, line) in lines.enumerated() {
+                o += "<tspan x=\"\(Self.f(px))\"\(i == 0 ? "" : " dy=\"16\"")>\(Self.escape(line))</tspan>"
+            }
+            o += "</text>\n"
             for t in Self.ticks(yr.lowerBound, yr.upperBound) {
                 let y = sy(t)
                 o += "<line x1=\"\(Self.f(px))\" x2=\"\(Self.f(px + panelWidth))\" y1=\"\(Self.f(y))\" y2=\"\(Self.f(y))\" stroke=\"#e5e5e5\"/>\n"

@@ -100,8 +100,17 @@ struct ReportCommand: ParsableCommand {
                 let sweepBar = ProgressBar(label: "sensitivity")
                 settings = try reach.sweep(net, outcome: o, progress: { sweepBar.update($0, $1) })
                 sweepBar.finish()
-                let fig = DiffusionPlot.figure(o.result.models.map { ($0.model.description, $0.observed) }, network: net,
+                var fig = DiffusionPlot.figure(o.result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: reach.settings.frame.stepDays)
+                if lang == .fr {
+                    // The figure's words in French (its caption lists parameters by their option names).
+                    fig.title = "Adoption hors du collectif, par organisation"
+                    fig.xLabel = "pas (\(String(format: "%.0f", reach.settings.frame.stepDays)) jours)"
+                    fig.yLabel = "part des membres hors du collectif qui la portent"
+                    for i in fig.panels.indices {
+                        for j in fig.panels[i].markers.indices { fig.panels[i].markers[j].label = "fin du collectif" }
+                    }
+                }
                 curves = String(decoding: fig.svg(), as: UTF8.self)
                 provenance = reach.settings.provenance(net, start: o.start, channels: o.channels, models: reach.models, input: identity)
             }
