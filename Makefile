@@ -5,15 +5,20 @@ PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DATASETS := $(sort $(wildcard Datasets/*/nodes.csv))
 
-.PHONY: setup build install uninstall demo test renders bench fuzz fuzz-smoke clean
+.PHONY: setup build install uninstall demo test renders report-screens bench fuzz fuzz-smoke clean
 
-## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) when they are missing
+## setup: install the system libraries (Graphviz, zlib, SQLite, fonts) and headless Chromium when they are missing
 setup:
 	@if ! pkg-config --exists libgvc zlib sqlite3 2>/dev/null; then \
 		echo "Installing libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
 			libgraphviz-dev graphviz fonts-liberation2 zlib1g-dev libsqlite3-dev pkg-config >/dev/null; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "Installing chromium (headless, for the report's browser test and screenshots)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
 ## build: release build of the `interstice` tool
@@ -61,6 +66,15 @@ renders: build
 	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 12 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
 	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 12 --plot Renders/cucm-plie-reach.svg > /dev/null
 	$(BIN) exposure Datasets/medInnovations --adoption toa --never 18 --by city --permutations 99 --plot Renders/medInnovations-exposure.svg > /dev/null
+
+## report-screens: the reports of the case studies (Chalon in French, CUCM in English) and a screenshot of
+## each section under Renders/report/, taken by headless Chromium (.ci/report-screens.py)
+report-screens: build
+	@mkdir -p Renders/report
+	$(BIN) report Datasets/chalon-sur-saone --lang fr -o Renders/report/chalon-sur-saone-fr.html
+	$(BIN) report Datasets/cucm-plie --lang en -o Renders/report/cucm-plie-en.html
+	python3 .ci/report-screens.py Renders/report/chalon-sur-saone-fr.html Renders/report chalon-sur-saone-fr
+	python3 .ci/report-screens.py Renders/report/cucm-plie-en.html Renders/report cucm-plie-en
 
 ## bench: IntersticeBench suites as JSON lines (reads ../shared/bench graphs)
 bench: setup

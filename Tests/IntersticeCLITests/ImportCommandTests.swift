@@ -65,3 +65,58 @@ struct ImportCommandTests {
         #expect(usage.status == 64)
     }
 }
+
+/// Excel dates through `import`, then `exposure` and `fit` with `--period`.
+@Suite("import: Excel dates as adoption periods")
+struct ImportDatesTests {
+    func json(_ s: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(s.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: ["personnes-dates.xlsx", "personnes-dates-1904.xlsx"])
+    func datesBecomeMonthsFromTheFirstAdoption(file: String) throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("equipe").path
+        let r = try CLI.run(["import", Fixtures.path("import/\(file)"), Fixtures.path("import/liens.csv"), "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let nodes = try String(contentsOfFile: out + "/nodes.csv", encoding: .utf8)
+        #expect(nodes.contains("2021-03-15") && nodes.contains("2021-05-20T10:30:00"))
+        // Months from March 2021: Loïc and Hélène and Noël 1, Marie 2, Amélie 3, Françoise 10, Zoé 12.
+        let e = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "month", "--direction", "both", "--format", "json"])
+        #expect(e.status == 0, "\(e.stderr)")
+        #expect(e.stderr.contains("note: --period month: Date d'adoption by month, period 1 = 2021-03; adoptions in periods 1–12"), "\(e.stderr)")
+        let d = try json(e.stdout)
+        #expect(d["period"] as? String == "month")
+        #expect((d["periods"] as? [Int]) == [1, 12])
+        #expect(d["adopters"] as? Int == 7 && d["population"] as? Int == 9)
+        // By week from 2021-03-02: Zoé (2022-02-10) is 345 days later, in week 50.
+        let w = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "week", "--direction", "both", "--format", "json"])
+        #expect((try json(w.stdout)["periods"] as? [Int]) == [1, 50], "\(w.stderr)")
+        let f = try CLI.run(["fit", out, "--adoption", "Date d'adoption", "--period", "month", "--missing", "never", "--direction", "both",
+                             "--model", "contagion", "--relations", "acquaintance", "--format", "json"])
+        #expect(f.status == 0, "\(f.stderr)")
+        let fd = try json(f.stdout)
+        #expect(fd["period"] as? String == "month" && (fd["periods"] as? [Int]) == [1, 12] && fd["events"] as? Int == 7)
+        // By year: 2021 and 2022.
+        let y = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "year", "--direction", "both", "--format", "json"])
+        #expect((try json(y.stdout)["periods"] as? [Int]) == [1, 2] && y.stderr.contains("period 1 = 2021;"), "\(y.stderr)")
+    }
+
+    @Test func datesWithoutPeriodOrNeverWithPeriodAreErrors() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("equipe").path
+        #expect(try CLI.run(["import", Fixtures.path("import/personnes-dates.xlsx"), Fixtures.path("import/liens.csv"), "-o", out]).status == 0)
+        let plain = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--direction", "both"])
+        #expect(plain.status == 65 && plain.stderr.contains("should be a whole number"), "\(plain.stderr)")
+        let never = try CLI.run(["fit", out, "--adoption", "Date d'adoption", "--period", "month", "--never", "18"])
+        #expect(never.status == 64 && never.stderr.contains("with --period (dates) leave never-adopters' cells empty"), "\(never.stderr)")
+        let number = try CLI.run(["exposure", out, "--adoption", "Ancienneté", "--period", "month", "--direction", "both"])
+        #expect(number.status == 65 && number.stderr.contains("should be a date (YYYY-MM-DD) since a period is given, found \"12.0\""), "\(number.stderr)")
+        let bad = try CLI.run(["import", Fixtures.path("import/dates-serial60.xlsx"), Fixtures.path("import/liens.csv"), "-o",
+                               folder.appendingPathComponent("x").path])
+        #expect(bad.status == 65 && bad.stderr.contains("C2 has a date format but holds \"60\""), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+    }
+}

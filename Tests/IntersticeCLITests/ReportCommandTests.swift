@@ -8,12 +8,16 @@ import TestSupport
 struct ReportCommandTests {
     /// Modest Monte Carlo settings, the same for `report` and `reach`.
     static let reachFlags = ["--seed", "3", "--runs", "200", "--null-samples", "4", "--null-runs", "50"]
+    /// A small sensitivity grid (2 p × 2 θ × {practice, ic}: 8 settings), the same for `report` and
+    /// `reach --sensitivity`; 19 chance networks, so that p can reach 0.05.
+    static let gridFlags = ["--grid-probability", "0.02,0.4", "--grid-theta", "0.3,0.5", "--grid-forgetting", "0.05",
+                            "--grid-routinization", "6", "--grid-formalization", "0", "--grid-runs", "60", "--grid-null-samples", "19", "--grid-null-runs", "10"]
 
     func report(_ dataset: String, lang: String, extra: [String] = []) throws -> (html: String, stderr: String) {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("report.html").path
-        let r = try CLI.run(["report", dataset, "-o", out, "--lang", lang] + Self.reachFlags + extra)
+        let r = try CLI.run(["report", dataset, "-o", out, "--lang", lang] + Self.reachFlags + (extra.contains("--no-sensitivity") ? [] : Self.gridFlags) + extra)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         return (html, r.stderr)
@@ -64,6 +68,8 @@ struct ReportCommandTests {
         if lang == "fr" {
             #expect(html.contains("Qui relie les organisations") && html.contains("Comment cela a été calculé"))
             #expect(html.contains("l’institutionnalise dans") && !html.contains("Who bridges"))
+            #expect(html.contains("Une invention part du collectif « ") && !html.contains("part de the collective"))
+            #expect(html.contains("Adoption hors du collectif, par organisation") && html.contains("fin du collectif"))
         } else {
             #expect(html.contains("Who bridges organizations") && html.contains("How this was computed"))
             #expect(html.contains("institutionalizes it in") && !html.contains("Qui relie"))
@@ -147,6 +153,99 @@ struct ReportCommandTests {
                 #expect(abs(pg[i] - num((o["null"] as! [String: Any])["p_greater"])) < 1e-12)
             }
         }
+    }
+
+    /// The robustness paragraph: its settings are `reach --sensitivity --format json`'s with the
+    /// same parameters, row by row; each model's conclusion is counted over the grid as the JSON's
+    /// verdicts say, and the wording claims no more than the count.
+    @Test(arguments: ["cucm-plie", "chalon-sur-saone"], ["en", "fr"])
+    func robustnessMatchesReachSensitivityJSON(dataset: String, lang: String) throws {
+        let path = Fixtures.dataset(dataset)
+        let (html, _) = try report(path, lang: lang)
+        let r = try CLI.run(["reach", path, "--format", "json", "--sensitivity", "--grid-nulls", "collective-preserving"]
+                            + Self.reachFlags + Self.gridFlags)
+        #expect(r.status == 0, "\(r.stderr)")
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let grid = try #require((d["sensitivity"] as? [String: Any])?["grid"] as? [[String: Any]])
+        #expect(grid.count == 8)
+        let reach = try section(html, "reach")
+        let robust = try #require(reach.range(of: "<h3 id=\"robustness\">"))
+        let part = reach[robust.lowerBound...]
+        #expect(part.contains("id=\"sensitivity-settings\" data-value=\"8\""))
+        // Every setting, in order, with its numbers and verdict.
+        let table = try #require(part.range(of: "id=\"sensitivity-table\""))
+        let rows = part[table.upperBound...].components(separatedBy: "<tr data-verdict=\"").dropFirst()
+        #expect(rows.count == grid.count)
+        for (g, row) in zip(grid, rows) {
+            let cells = Substring(row)
+            #expect(row.hasPrefix("\(g["verdict"] as! String)\""))
+            #expect(cells.contains("<td data-col=\"model\">\(g["model"] as! String)</td>"))
+            for (col, key) in [("p", "p"), ("theta", "theta"), ("observed", "organizations_institutionalized"),
+                               ("null_mean", "null_mean"), ("p_less", "p_less"), ("p_greater", "p_greater")] {
+                let v = values(cells, col: col)
+                #expect(v.count == 1 && abs(v[0] - num(g[key])) < 1e-12, "\(col)")
+            }
+        }
+        let observed = grid.map { num($0["organizations_institutionalized"]) }
+        #expect(part.contains("id=\"sensitivity-min\" data-value=\"\(observed.min()!)\""))
+        #expect(part.contains("id=\"sensitivity-max\" data-value=\"\(observed.max()!)\""))
+        // Per value of the axes that vary, the verdict counts; an axis with one value has no row.
+        #expect(!part.contains("<tr data-axis=\"δ\"") && !part.contains("<tr data-axis=\"R\""))
+        for (axis, key) in [("p", "p"), ("θ", "theta")] {
+            for v in Set(grid.map { num($0[key]) }) {
+                let sub = grid.filter { num($0[key]) == v }
+                let tr = try #require(part.range(of: "<tr data-axis=\"\(axis)\" data-axis-value=\"\(v)\">"))
+                let line = part[tr.upperBound...].prefix { $0 != "\n" }
+                #expect(values(line, col: "settings") == [Double(sub.count)])
+                #expect(values(line, col: "fewer") == [Double(sub.filter { $0["verdict"] as? String == "fewer" }.count)])
+                #expect(values(line, col: "more") == [Double(sub.filter { $0["verdict"] as? String == "more" }.count)])
+            }
+        }
+        // Each model's conclusion above, counted over its own settings and over the whole grid.
+        for m in try #require(d["models"] as? [[String: Any]]) {
+            let name = m["model"] as! String
+            let c = try #require((m["overall"] as? [[String: Any]])?.first)
+            let verdict = num(c["p_less"]) <= 0.05 ? "fewer" : num(c["p_greater"]) <= 0.05 ? "more" : "no clear difference"
+            let own = grid.filter { $0["model"] as? String == name }
+            let k = own.filter { $0["verdict"] as? String == verdict }.count
+            let all = grid.filter { $0["verdict"] as? String == verdict }.count
+            #expect(part.contains("data-count=\"\(name)-model\" data-value=\"\(k)\" data-of=\"\(own.count)\""), "\(name)")
+            #expect(part.contains("data-count=\"\(name)-all\" data-value=\"\(all)\" data-of=\"\(grid.count)\""), "\(name)")
+            // The model's sentence: "holds everywhere" only when it does.
+            let li = try #require(part.range(of: "<li><strong>\(name)</strong>"))
+            let sentence = part[li.lowerBound...].prefix { $0 != "\n" }
+            let everywhere = lang == "fr" ? "ne dépend pas des hypothèses" : "does not depend on the assumptions"
+            let nowhere = lang == "fr" ? "tient entièrement aux paramètres" : "depends entirely on the parameters"
+            let most = lang == "fr" ? "vaut dans la plupart des réglages, pas dans tous" : "holds in most settings but not all"
+            let depends = lang == "fr" ? "elle vaut dans la moitié des réglages au plus" : "it holds in at most half of the settings"
+            #expect(sentence.contains(everywhere) == (k == own.count), "\(sentence)")
+            #expect(sentence.contains(nowhere) == (k == 0), "\(sentence)")
+            #expect(sentence.contains(most) == (2 * k > own.count && k < own.count), "\(sentence)")
+            #expect(sentence.contains(depends) == (k > 0 && 2 * k <= own.count), "\(sentence)")
+            #expect(sentence.contains(lang == "fr" ? "\(k) réglages sur \(own.count)" : "\(k) of \(own.count) settings"), "\(sentence)")
+        }
+        // How it was computed: the grid and the command that repeats it.
+        let method = try section(html, "method")
+        for key in ["<dt>grid_runs</dt><dd>60</dd>", "<dt>grid_null_samples</dt><dd>19</dd>", "<dt>grid_null_runs</dt><dd>10</dd>",
+                    "--grid-nulls collective-preserving --grid-runs 60"] {
+            #expect(method.contains(key), "\(key)")
+        }
+    }
+
+    /// `--no-sensitivity` leaves the paragraph out and says so; grid options with it are an error.
+    @Test func noSensitivity() throws {
+        let (html, _) = try report(Fixtures.dataset("chalon-sur-saone"), lang: "en", extra: ["--no-sensitivity"])
+        #expect(!html.contains("id=\"robustness\""))
+        #expect(try section(html, "method").contains("not run (--no-sensitivity)"))
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = try CLI.run(["report", Fixtures.dataset("chalon-sur-saone"), "-o", folder.appendingPathComponent("r.html").path,
+                               "--no-sensitivity", "--grid-theta", "0.5"])
+        #expect(bad.status == 64 && bad.stderr.contains("--grid-theta only apply without --no-sensitivity"), "\(bad.stderr)")
+        let range = try CLI.run(["report", Fixtures.dataset("chalon-sur-saone"), "-o", folder.appendingPathComponent("r.html").path,
+                                 "--grid-runs", "0"])
+        #expect(range.status == 64 && range.stderr.contains("grid-runs must be in 1…1000000"), "\(range.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     /// Same seed, same page, whatever the thread count (which the page records).

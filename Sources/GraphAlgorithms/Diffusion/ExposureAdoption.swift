@@ -100,6 +100,8 @@ public enum AdoptionDataError: Error, Sendable, Hashable, CustomStringConvertibl
     case noAdopters(attribute: String)
     /// The periods span more than ``AdoptionTimes/maximumSpan`` (dates or codes, not periods).
     case tooManyPeriods(attribute: String, first: Int, last: Int)
+    /// With a period (`--period`), a node's value is not a date.
+    case notADate(node: String, attribute: String, value: String)
 
     public var description: String {
         switch self {
@@ -110,7 +112,9 @@ public enum AdoptionDataError: Error, Sendable, Hashable, CustomStringConvertibl
         case let .noAdopters(attribute):
             "nobody adopted: every node's \(attribute) is missing or the never-adopted code"
         case let .tooManyPeriods(attribute, first, last):
-            "\(attribute) runs from \(first) to \(last), more than \(AdoptionTimes.maximumSpan) periods: give periods (months, years, waves), not dates or codes"
+            "\(attribute) runs from \(first) to \(last), more than \(AdoptionTimes.maximumSpan) periods: give periods (months, years, waves), not dates or codes (dates: --period day|week|month|year)"
+        case let .notADate(node, attribute, value):
+            "node \"\(node)\": \(attribute) should be a date (YYYY-MM-DD) since a period is given, found \"\(value)\"; leave a never-adopter's cell empty"
         }
     }
 }
@@ -132,7 +136,8 @@ extension Network {
     ///   ``AdoptionTimes/maximumSpan`` periods.
     /// - Complexity: O(n).
     public func adoptionTimes(attribute: String, neverAdopted: Int? = nil, missing: MissingAdoption,
-                              population: NodeSet? = nil) throws(AdoptionDataError) -> AdoptionTimes {
+                              population: NodeSet? = nil, period: AdoptionPeriod? = nil) throws(AdoptionDataError) -> AdoptionTimes {
+        if let period { return try adoptionDates(attribute: attribute, missing: missing, population: population, period: period) }
         guard let column = nodeAttributes[attribute] else {
             throw .noAttribute(attribute, available: nodeAttributes.names)
         }

@@ -88,14 +88,46 @@ public struct LineFigure: Sendable {
 
     static func f(_ x: Double) -> String { String((x * 10).rounded() / 10) }
 
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word is cut
+    /// only when it alone exceeds the width), so that no legend entry or caption is truncated.
+    /// - Complexity: O(characters).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = Substring(word)
+            while w.count > width {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(w.prefix(width)))
+                w = w.dropFirst(width)
+            }
+            if line.isEmpty { line = String(w) }
+            else if line.count + 1 + w.count <= width { line += " " + w }
+            else { lines.append(line); line = String(w) }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Characters per legend line.
+    static let legendChars = 34
+
     /// The figure as SVG bytes.
     public func svg(panelWidth: Double = 420, panelHeight: Double = 300) -> [UInt8] {
         let names = panels.flatMap { $0.series.map(\.name) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let legendWidth = 44 + Double(names.map { min($0.count, 44) }.max() ?? 0) * 6.6
-        let left = 64.0, right = 30.0, top = 64.0, bottom = 56.0 + (caption.isEmpty ? 0 : 20)
+        let legendLines = names.map { Self.wrap($0, width: Self.legendChars) }
+        let legendWidth = 44 + Double(legendLines.flatMap { $0 }.map(\.count).max() ?? 0) * 6.6
+        let left = 64.0, right = 30.0
+        // Panel titles wrap to their panel's width (13 px bold: about 7.4 px a character).
+        let titleLines = panels.map { Self.wrap($0.title, width: max(20, Int((panelWidth + right - 8) / 7.4))) }
+        let top = 64.0 + 16 * Double((titleLines.map(\.count).max() ?? 1) - 1)
         let cols = max(1, panels.count)
         let width = left + Double(cols) * (panelWidth + right) + legendWidth
-        let height = top + panelHeight + bottom
+        // The caption wraps to the figure's width (11 px text: about 5.8 px a character).
+        let captionLines = caption.isEmpty ? [] : Self.wrap(caption, width: max(40, Int((width - left - 10) / 5.8)))
+        let bottom = 56.0 + (captionLines.isEmpty ? 0 : 6 + 14 * Double(captionLines.count))
+        let legendHeight = 8 + Double(legendLines.reduce(0) { $0 + $1.count }) * 15 + Double(names.count) * 5
+        let height = top + max(panelHeight, legendHeight) + bottom
         var xs: [Double] = [], ys: [Double] = [0]
         for p in panels { for s in p.series { for pt in s.points { xs.append(pt.x); ys.append(pt.high ?? pt.y); ys.append(pt.low ?? pt.y) } } }
         let x0 = xs.min() ?? 0, x1 = max(xs.max() ?? 1, x0 + 1)
@@ -109,7 +141,12 @@ public struct LineFigure: Sendable {
             func sx(_ x: Double) -> Double { px + (x - x0) / (x1 - x0) * panelWidth }
             func sy(_ y: Double) -> Double { top + panelHeight - (y - yr.lowerBound) / max(1e-12, yr.upperBound - yr.lowerBound) * panelHeight }
             o += "<g class=\"panel\" id=\"panel-\(pi)\">\n"
-            o += "<text x=\"\(Self.f(px))\" y=\"\(Self.f(top - 12))\" font-size=\"13\" font-weight=\"bold\">\(Self.escape(panel.title))</text>\n"
+            let lines = titleLines[pi]
+            o += "<text class=\"panel-title\" x=\"\(Self.f(px))\" y=\"\(Self.f(top - 12 - 16 * Double(lines.count - 1)))\" font-size=\"13\" font-weight=\"bold\">"
+            for (i, line) in lines.enumerated() {
+                o += "<tspan x=\"\(Self.f(px))\"\(i == 0 ? "" : " dy=\"16\"")>\(Self.escape(line))</tspan>"
+            }
+            o += "</text>\n"
             for t in Self.ticks(yr.lowerBound, yr.upperBound) {
                 let y = sy(t)
                 o += "<line x1=\"\(Self.f(px))\" x2=\"\(Self.f(px + panelWidth))\" y1=\"\(Self.f(y))\" y2=\"\(Self.f(y))\" stroke=\"#e5e5e5\"/>\n"
@@ -137,7 +174,9 @@ public struct LineFigure: Sendable {
             for m in panel.markers where m.x >= x0 && m.x <= x1 {
                 let x = sx(m.x)
                 o += "<line class=\"marker\" x1=\"\(Self.f(x))\" x2=\"\(Self.f(x))\" y1=\"\(Self.f(top))\" y2=\"\(Self.f(top + panelHeight))\" stroke=\"#555\" stroke-dasharray=\"4,3\"/>\n"
-                o += "<text class=\"marker-label\" x=\"\(Self.f(x + 4))\" y=\"\(Self.f(top + 14))\" fill=\"#555\" font-size=\"11\">\(Self.escape(m.label))</text>\n"
+                // Right of the line, or left of it when the label would leave the panel.
+                let fits = x + 4 + Double(m.label.count) * 5.8 <= px + panelWidth
+                o += "<text class=\"marker-label\" x=\"\(Self.f(fits ? x + 4 : x - 4))\" y=\"\(Self.f(top + 14))\"\(fits ? "" : " text-anchor=\"end\"") fill=\"#555\" font-size=\"11\">\(Self.escape(m.label))</text>\n"
             }
             o += "<text x=\"\(Self.f(px + panelWidth / 2))\" y=\"\(Self.f(top + panelHeight + 38))\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
             o += "</g>\n"
@@ -146,17 +185,22 @@ public struct LineFigure: Sendable {
         o += "<text transform=\"translate(18,\(Self.f(ly))) rotate(-90)\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
         let lx = left + Double(cols) * (panelWidth + right) + 8
         o += "<g class=\"legend\">\n"
+        var y = top + 8
         for (k, name) in names.enumerated() {
-            let y = top + 8 + Double(k) * 18
+            defer { y += Double(legendLines[k].count) * 15 + 5 }
             let colour = Self.palette[k % Self.palette.count]
             let dash = Self.dashes[(k / Self.palette.count) % Self.dashes.count]
             o += "<line x1=\"\(Self.f(lx))\" x2=\"\(Self.f(lx + 22))\" y1=\"\(Self.f(y))\" y2=\"\(Self.f(y))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
-            let shown = name.count > 44 ? String(name.prefix(43)) + "…" : name
-            o += "<text x=\"\(Self.f(lx + 28))\" y=\"\(Self.f(y + 4))\"><title>\(Self.escape(name))</title>\(Self.escape(shown))</text>\n"
+            o += "<text x=\"\(Self.f(lx + 28))\" y=\"\(Self.f(y + 4))\"><title>\(Self.escape(name))</title>"
+            for (i, line) in legendLines[k].enumerated() {
+                o += "<tspan x=\"\(Self.f(lx + 28))\"\(i == 0 ? "" : " dy=\"15\"")>\(Self.escape(line))</tspan>"
+            }
+            o += "</text>\n"
         }
         o += "</g>\n"
-        if !caption.isEmpty {
-            o += "<text x=\"\(Self.f(left))\" y=\"\(Self.f(height - 12))\" fill=\"#555\" font-size=\"11\">\(Self.escape(caption))</text>\n"
+        for (i, line) in captionLines.enumerated() {
+            let y = height - 12 - 14 * Double(captionLines.count - 1 - i)
+            o += "<text class=\"caption\" x=\"\(Self.f(left))\" y=\"\(Self.f(y))\" fill=\"#555\" font-size=\"11\">\(Self.escape(line))</text>\n"
         }
         o += "</svg>\n"
         return Array(o.utf8)

@@ -6,8 +6,12 @@ import ZIPFoundation
 /// and the worksheet through the project's streaming `XMLReader` (no tree, no FoundationXML).
 ///
 /// Cells come as the text Excel stores: shared and inline strings, numbers as written
-/// (`2.5`), booleans as `TRUE`/`FALSE`, a formula's cached value. Dates stay serial numbers
-/// (their meaning is in the cell's style, which is not read). Each part is unzipped with a
+/// (`2.5`), booleans as `TRUE`/`FALSE`, a formula's cached value. A number whose cell style
+/// (`xl/styles.xml`: `cellXfs` → `numFmtId`, a built-in date format or a custom code with
+/// day, month or year fields) shows a date reads as an ISO date, `YYYY-MM-DD` (with
+/// `Thh:mm:ss` when the format also shows a time), from Excel's serial day in the workbook's
+/// date system: 1900 (serial 1 = 1900-01-01, Excel's fictitious 1900-02-29 = 60 refused) or
+/// 1904 (`<workbookPr date1904="1"/>`, serial 0 = 1904-01-01). Each part is unzipped with a
 /// 256 MiB cap, so a zip bomb stops with an error.
 enum XLSXSheet {
     /// The largest part unzipped.
@@ -27,15 +31,19 @@ enum XLSXSheet {
         } catch {
             throw GraphIOError(.badData, file: path, "not an .xlsx workbook: it is not a zip archive (\(error))")
         }
-        let sheetPath = try firstSheetPath(archive, path)
+        let (sheetPath, date1904) = try firstSheetPath(archive, path)
         var strings: [String] = []
         if let e = archive["xl/sharedStrings.xml"] {
             strings = try sharedStrings(extract(archive, e, path))
         }
+        var dateStyles = DateStyles(date1904: date1904)
+        if let e = archive["xl/styles.xml"] {
+            dateStyles.styles = try XLSXDates.styles(extract(archive, e, path))
+        }
         guard let entry = archive[sheetPath] else {
             throw GraphIOError(.badData, file: path, "not an .xlsx workbook: the first sheet's part \(sheetPath) is missing")
         }
-        return try cells(extract(archive, entry, path), strings: strings, name: path)
+        return try cells(extract(archive, entry, path), strings: strings, dates: dateStyles, name: path)
     }
 
     private struct OverCap: Error {}
@@ -63,21 +71,26 @@ enum XLSXSheet {
 
     /// The part of the workbook's first `<sheet>`: its `r:id` looked up in
     /// `xl/_rels/workbook.xml.rels`; `xl/worksheets/sheet1.xml` when either part is missing.
-    static func firstSheetPath(_ archive: Archive, _ path: String) throws(GraphIOError) -> String {
+    /// Also whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`).
+    static func firstSheetPath(_ archive: Archive, _ path: String) throws(GraphIOError) -> (String, date1904: Bool) {
         let fallback = "xl/worksheets/sheet1.xml"
-        guard let wb = archive["xl/workbook.xml"], let rels = archive["xl/_rels/workbook.xml.rels"] else {
+        guard let wb = archive["xl/workbook.xml"] else {
             if archive["[Content_Types].xml"] == nil {
                 throw GraphIOError(.badData, file: path, "not an .xlsx workbook: a zip archive without [Content_Types].xml")
             }
-            return fallback
+            return (fallback, false)
         }
         let wbText = try extract(archive, wb, path)
         var rid: String?
+        var date1904 = false
         try wbText.bytes.withUnsafeBufferPointer { (b) throws(GraphIOError) in
             var xml = try XMLReader(text: wbText, bytes: b)
             while rid == nil {
                 switch try xml.next() {
                 case .start:
+                    if xml.localName == "workbookPr", let v = xml.value("date1904") {
+                        date1904 = v == "1" || v.lowercased() == "true"
+                    }
                     if xml.localName == "sheet" {
                         for a in xml.attributes where xml.name(of: a).hasSuffix(":id") { rid = xml.value(of: a) }
                     }
@@ -86,7 +99,7 @@ enum XLSXSheet {
                 }
             }
         }
-        guard let rid else { return fallback }
+        guard let rid, let rels = archive["xl/_rels/workbook.xml.rels"] else { return (fallback, date1904) }
         let relText = try extract(archive, rels, path)
         var target: String?
         try relText.bytes.withUnsafeBufferPointer { (b) throws(GraphIOError) in
@@ -100,9 +113,9 @@ enum XLSXSheet {
                 }
             }
         }
-        guard let target else { return fallback }
-        if target.hasPrefix("/") { return String(target.dropFirst()) }
-        return "xl/" + target
+        guard let target else { return (fallback, date1904) }
+        if target.hasPrefix("/") { return (String(target.dropFirst()), date1904) }
+        return ("xl/" + target, date1904)
     }
 
     /// `<sst><si><t>…</t></si><si><r><t>a</t></r><r><t>b</t></r></si>…`: one string per `<si>`,
@@ -134,7 +147,7 @@ enum XLSXSheet {
 
     /// The cells of `<sheetData>`: rows by their `r`, cells by their reference (`C5`), the gaps
     /// filled with empty cells.
-    static func cells(_ text: SourceText, strings: [String], name: String) throws(GraphIOError) -> Sheet {
+    static func cells(_ text: SourceText, strings: [String], dates: DateStyles = DateStyles(), name: String) throws(GraphIOError) -> Sheet {
         var rows: [[Sheet.Cell]] = []
         var lastRow = 0
         try text.bytes.withUnsafeBufferPointer { (b) throws(GraphIOError) in
@@ -163,6 +176,7 @@ enum XLSXSheet {
                             column = c
                         }
                         let type = xml.value("t") ?? "n"
+                        let style = xml.value("s").flatMap { Int($0) } ?? 0
                         let tag = xml.tagOffset
                         var value: String?
                         var inline = ""
@@ -195,6 +209,16 @@ enum XLSXSheet {
                             shown = strings[i]
                         case "inlineStr": shown = inline
                         case "b": shown = value == "1" ? "TRUE" : "FALSE"
+                        case "n":
+                            if let kind = dates.kind(style: style), let v = value, !v.isEmpty {
+                                guard let serial = Double(v.trimmingCharacters(in: .whitespaces)),
+                                      let iso = XLSXDates.iso(serial: serial, date1904: dates.date1904, time: kind == .dateTime) else {
+                                    throw text.error(at: tag, "the cell \(Sheet.reference(row: rowNumber, column: column)) has a date format but holds \(GraphIOError.quote(v)), which is not a day of the \(dates.date1904 ? "1904" : "1900") date system")
+                                }
+                                shown = iso
+                            } else {
+                                shown = value ?? ""
+                            }
                         default: shown = value ?? ""
                         }
                         while row.count + 1 < column { row.append(Sheet.Cell("", line: rowNumber, column: row.count + 1)) }

@@ -188,11 +188,14 @@ public struct ReachRequest: Sendable, Hashable {
     public var nullSamples: Int
     public var nullRuns: Int
     public var settings: DiffusionSettings
+    /// The sweep over a grid of assumptions that says how robust the answer is (nil: none).
+    public var sensitivity: Sensitivity?
 
     public init(models: [ModelKind] = [.practice], null: NullModel? = .collectivePreserving,
-                nullSamples: Int = 99, nullRuns: Int = 500, settings: DiffusionSettings = DiffusionSettings()) {
+                nullSamples: Int = 99, nullRuns: Int = 500, settings: DiffusionSettings = DiffusionSettings(),
+                sensitivity: Sensitivity? = nil) {
         self.models = models; self.null = null; self.nullSamples = nullSamples; self.nullRuns = nullRuns
-        self.settings = settings
+        self.settings = settings; self.sensitivity = sensitivity
     }
 
     /// `none` or a null model's name.
@@ -210,6 +213,7 @@ public struct ReachRequest: Sendable, Hashable {
         guard (0...100_000).contains(nullSamples) else { throw .usage("null-samples must be in 0…100000, found \(nullSamples)") }
         guard (1...100_000_000).contains(nullRuns) else { throw .usage("null-runs must be in 1…100000000, found \(nullRuns)") }
         try settings.validate(models: models)
+        try sensitivity?.validate()
     }
 
     /// The result and what it started from.

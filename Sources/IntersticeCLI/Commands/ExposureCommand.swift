@@ -274,6 +274,7 @@ struct ExposureReport {
         let periods = adoption.periods.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "-"
         var out = "Network exposure (Valente 1995): adoption from \(o.observed.adoption)"
         if let nv = o.observed.never { out += " (never = \(nv))" }
+        if let pd = o.observed.period { out += " (dates by \(pd.rawValue))" }
         out += ", \(adoption.populationCount) nodes, \(adoption.adopterCount) adopters in periods \(periods)\n\(settings)\n"
         func section(_ title: String, _ t: ResultTable) { out += "\n== \(title)\n" + String(decoding: t.render(.table), as: UTF8.self) }
         let rows = o.rows
@@ -330,7 +331,8 @@ struct ExposureReport {
         let o = options
         var fields: [(String, JSONValue)] = [
             ("dataset", .string(o.input.dataset)), ("input", o.input.identity.json), ("adoption", .string(o.observed.adoption)),
-            ("never", o.observed.never.map { .int($0) } ?? .null), ("missing", .string(o.observed.missing.rawValue)),
+            ("never", o.observed.never.map { .int($0) } ?? .null),
+            ("period", o.observed.period.map { .string($0.rawValue) } ?? .null), ("missing", .string(o.observed.missing.rawValue)),
             ("population", .int(adoption.populationCount)), ("adopters", .int(adoption.adopterCount)),
             ("periods", adoption.periods.map { .array([.int($0.lowerBound), .int($0.upperBound)]) } ?? .null),
             ("direction", .string((o.observed.direction ?? .outgoing).rawValue)), ("weighted", .bool(o.weighted)), ("lag", .int(o.lag)),

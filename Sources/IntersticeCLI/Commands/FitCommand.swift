@@ -189,6 +189,7 @@ struct FitReport {
             : "Multiplex contagion: P(adopt | not yet) = 1 − (1 − b) Π_r (1 − p_r)^A_r"
         out += ": adoption from \(o.observed.adoption)"
         if let nv = o.observed.never { out += " (never = \(nv))" }
+        if let pd = o.observed.period { out += " (dates by \(pd.rawValue))" }
         out += ", periods \(result.window.lowerBound)–\(result.window.upperBound)\n"
         out += "\(result.nodes) nodes at risk, \(result.rows) person-periods, \(result.events) adoptions"
         if result.leftCensored > 0 { out += ", \(result.leftCensored) adopted before the window (left out)" }
@@ -234,6 +235,7 @@ struct FitReport {
             f.append(("note", e.note.map { .string($0) } ?? .null))
             return .object(f)
         }
+        let period: (String, JSONValue) = ("period", o.observed.period.map { .string($0.rawValue) } ?? .null)
         return .object([
             ("model", .string(p.model.rawValue)),
             ("estimates", .array(estimates)),
@@ -256,7 +258,7 @@ struct FitReport {
             ("covariates", .array(p.covariates.map { .string($0) })), ("by", p.groupBy.map { .string($0) } ?? .null),
             ("permutations", .int(p.permutations)), ("seed", .int(Int(truncatingIfNeeded: p.seed))),
             ("threads", p.threads.map { .int($0) } ?? .null),
-            ("version", .string(IntersticeVersion.string)),
+            ("version", .string(IntersticeVersion.string)), period,
         ])
     }
 }

@@ -59,74 +59,20 @@ struct ReachCommand: ParsableCommand {
 
     @Flag(help: "Also sweep a grid of assumptions (p × θ × δ × R × formalization × model × null) and say in how much of it each conclusion holds (--format csv then writes the grid, one row per setting).")
     var sensitivity = false
-    @Option(help: ArgumentHelp("Sensitivity grid: transmission probabilities, on every channel relation (default 0.01,0.02,0.05,0.1,0.2).", valueName: "p,p"))
-    var gridProbability: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: shares θ (default 0.3,0.5).", valueName: "θ,θ"))
-    var gridTheta: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: forgetting δ of the practice model (default 0.05,0.3).", valueName: "δ,δ"))
-    var gridForgetting: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: routinization R of the practice model (default 0,6).", valueName: "R,R"))
-    var gridRoutinization: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: formalization of the practice model (default 0,0.02).", valueName: "F,F"))
-    var gridFormalization: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: models, among practice, ic, lt, complex (default practice,ic).", valueName: "m,m"))
-    var gridModels: String?
-    @Option(help: ArgumentHelp("Sensitivity grid: null models (default collective-preserving,organization-preserving).", valueName: "null,null"))
-    var gridNulls: String?
-    @Option(help: "Sensitivity: Monte Carlo runs per setting (default 300).")
-    var gridRuns: Int?
-    @Option(help: "Sensitivity: randomized networks per setting (default 19).")
-    var gridNullSamples: Int?
-    @Option(help: "Sensitivity: runs on each randomized network (default 100).")
-    var gridNullRuns: Int?
-
-    /// The sensitivity grid: the library's documented defaults, overridden axis by axis.
-    func grid() throws -> ReachSensitivity.Grid {
-        var g = ReachSensitivity.Grid()
-        func list<T>(_ text: String?, _ name: String, _ parse: (String) -> T?) throws -> [T]? {
-            guard let text else { return nil }
-            var out: [T] = []
-            for part in text.split(separator: ",") {
-                guard let x = parse(String(part)) else { throw ValidationError("--\(name): cannot read \"\(part)\"") }
-                out.append(x)
-            }
-            return out
-        }
-        if let v = try list(gridProbability, "grid-probability", { Double($0) }) { g.probabilities = v }
-        if let v = try list(gridTheta, "grid-theta", { Double($0) }) { g.thetas = v }
-        if let v = try list(gridForgetting, "grid-forgetting", { Double($0) }) { g.forgetting = v }
-        if let v = try list(gridRoutinization, "grid-routinization", { Int($0) }) { g.routinization = v }
-        if let v = try list(gridFormalization, "grid-formalization", { Double($0) }) { g.formalization = v }
-        if let v = try list(gridModels, "grid-models", { ReachSensitivity.GridModel(rawValue: $0) }) { g.models = v }
-        if let v = try list(gridNulls, "grid-nulls", { NullModel(rawValue: $0) }) { g.nulls = v }
-        do { try g.validate() } catch { throw ValidationError(error.description) }
-        return g
-    }
+    @OptionGroup var grid: SensitivityOptions
 
     func validate() throws {
-        var gridOptions: [String] = []
-        let texts: [(String, String?)] = [("--grid-probability", gridProbability), ("--grid-theta", gridTheta),
-                                          ("--grid-forgetting", gridForgetting), ("--grid-routinization", gridRoutinization), ("--grid-formalization", gridFormalization),
-                                          ("--grid-models", gridModels), ("--grid-nulls", gridNulls)]
-        for (name, value) in texts where value != nil { gridOptions.append(name) }
-        let counts: [(String, Int?)] = [("--grid-runs", gridRuns), ("--grid-null-samples", gridNullSamples),
-                                        ("--grid-null-runs", gridNullRuns)]
-        for (name, value) in counts where value != nil { gridOptions.append(name) }
         if !vary.isEmpty && redraws == nil {
             throw ValidationError("--vary takes assumed K (1 ≤ K ≤ 100000 redraws of the edges tagged basis=assumed), found \"\(vary.joined(separator: " "))\"")
         }
         if redraws != nil && sensitivity && output.format == .csv {
             throw ValidationError("--format csv writes either the --sensitivity grid or the --vary table: choose one, or use --format json")
         }
-        if !sensitivity && !gridOptions.isEmpty {
-            throw ValidationError("\(gridOptions.joined(separator: ", ")) only apply with --sensitivity")
+        if !sensitivity && !grid.given.isEmpty {
+            throw ValidationError("\(grid.given.joined(separator: ", ")) only apply with --sensitivity")
         }
         if sensitivity {
-            _ = try grid()
-            guard (1...1_000_000).contains(gridRuns ?? 1), (1...100_000).contains(gridNullSamples ?? 1),
-                  (1...1_000_000).contains(gridNullRuns ?? 1) else {
-                throw ValidationError("--grid-runs, --grid-null-samples and --grid-null-runs must be positive (at most 1000000, 100000, 1000000)")
-            }
+            do { _ = try grid.sensitivity(over: ReachRequest.Sensitivity()) } catch { throw ValidationError(error.description) }
         }
     }
 
@@ -138,6 +84,7 @@ struct ReachCommand: ParsableCommand {
         if let nullSamples { r.nullSamples = nullSamples }
         if let nullRuns { r.nullRuns = nullRuns }
         r.settings = try diffusionSettings(seeds: seeds, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
+        if sensitivity { r.sensitivity = try grid.sensitivity(over: ReachRequest.Sensitivity()) }
         return r
     }
 
@@ -153,22 +100,9 @@ struct ReachCommand: ParsableCommand {
             bar.finish()
             let frame = req.settings.frame, start = outcome.start
             let include = try frame.organizationFilter(net)
-            var settings: [ReachSensitivity.Setting]? = nil
-            if sensitivity {
-                let sweep = ReachSensitivity(
-                    grid: try grid(), practice: req.settings.model.practice, channels: outcome.channels, runs: gridRuns ?? 300, horizon: req.settings.monteCarlo.horizon,
-                    seed: req.settings.monteCarlo.seed, threads: req.settings.monteCarlo.threads,
-                    nullSamples: gridNullSamples ?? 19, nullRuns: gridNullRuns ?? 100)
-                let sweepBar = ProgressBar(label: "sensitivity")
-                settings = sweep.run(net, seeds: start.seeds.members,
-                                     frame: { n, theta in
-                                         var f = frame
-                                         f.theta = theta
-                                         return f.frame(n, collective: start.collective, starters: start.seeds, include: include)
-                                     },
-                                     progress: { sweepBar.update($0, $1) })
-                sweepBar.finish()
-            }
+            let sweepBar = ProgressBar(label: "sensitivity")
+            let settings = try req.sweep(net, outcome: outcome, progress: { sweepBar.update($0, $1) })
+            if settings != nil { sweepBar.finish() }
             var assumed: [RedrawDistribution]? = nil
             if let k = redraws {
                 let redraw = AssumedTieRedraw(relations: outcome.channels.strength.keys.sorted())

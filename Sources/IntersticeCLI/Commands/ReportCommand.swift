@@ -19,7 +19,11 @@ struct ReportCommand: ParsableCommand {
         its id, label, organization and scores; tables sort by a click on their header. Reach \
         runs the models of `interstice reach` with modest defaults (--runs \(MonteCarloSettings().runs), \
         --null-samples \(ReportCommand.defaultNullSamples) networks of reach's default null model, \
-        \(ReachRequest().null?.rawValue ?? "none")); every option of the reach section means what it means for `reach`.
+        \(ReachRequest().null?.rawValue ?? "none")); every option of the reach section means what it means for `reach`. \
+        Its robustness paragraph sweeps a reduced grid (that of `reach --sensitivity` against the \
+        report's null model alone, \(ReachRequest.Sensitivity.report(null: .collectivePreserving).runs) runs and \
+        \(ReachRequest.Sensitivity.report(null: .collectivePreserving).nullRuns) runs per chance network per setting; \
+        --grid-* change it, --no-sensitivity leaves it out) and says in how many settings each conclusion holds.
 
         Example:
           interstice report Datasets/cucm-plie -o cucm.html
@@ -43,6 +47,9 @@ struct ReportCommand: ParsableCommand {
     var nullSamples: Int?
     @Option(help: "Monte Carlo runs on each randomized network (default \(ReachRequest().nullRuns)).")
     var nullRuns: Int?
+    @Flag(inversion: .prefixedNo, help: "Sweep reach over a grid of assumptions for the robustness paragraph (default on; the reduced grid of ReachRequest.Sensitivity.report, 50 settings; --grid-* as for reach --sensitivity).")
+    var sensitivity = true
+    @OptionGroup var grid: SensitivityOptions
 
     /// The reach request of the report: `reach`'s request with the report's modest number of
     /// null samples. Kept in one function so that a change of ``ReachRequest`` lands here only.
@@ -52,6 +59,9 @@ struct ReportCommand: ParsableCommand {
         if r.nullSamples == 0 { r.null = nil; r.nullSamples = 0 }
         if let nullRuns { r.nullRuns = nullRuns }
         r.settings = try diffusionSettings(seeds: nil, monteCarlo: monteCarlo, channels: channels, parameters: parameters)
+        if sensitivity {
+            r.sensitivity = try grid.sensitivity(over: .report(null: r.null ?? ReachRequest().null ?? .collectivePreserving))
+        }
         return r
     }
 
@@ -59,6 +69,9 @@ struct ReportCommand: ParsableCommand {
         if output != "-" {
             let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
             guard ext == "html" || ext == "htm" else { throw ValidationError("-o \(output): the report is HTML; name the file .html") }
+        }
+        if !sensitivity && !grid.given.isEmpty {
+            throw ValidationError("\(grid.given.joined(separator: ", ")) only apply without --no-sensitivity")
         }
     }
 
@@ -77,14 +90,27 @@ struct ReportCommand: ParsableCommand {
             var outcome: ReachRequest.Outcome?
             var provenance: [(String, JSONValue)] = []
             var curves: String?
+            var settings: [ReachSensitivity.Setting]?
             if try reach.settings.frame.chosenCollective(net) != nil {
                 if let note = reach.settings.frame.schemeNote(net) { printError("interstice: note: \(note)") }
                 let bar = ProgressBar(label: "report")
                 let o = try reach.run(net, progress: { bar.update($0, $1) })
                 bar.finish()
                 outcome = o
-                let fig = DiffusionPlot.figure(o.result.models.map { ($0.model.description, $0.observed) }, network: net,
+                let sweepBar = ProgressBar(label: "sensitivity")
+                settings = try reach.sweep(net, outcome: o, progress: { sweepBar.update($0, $1) })
+                sweepBar.finish()
+                var fig = DiffusionPlot.figure(o.result.models.map { ($0.model.description, $0.observed) }, network: net,
                                                dataset: net.metadata.name ?? input.dataset, stepDays: reach.settings.frame.stepDays)
+                if lang == .fr {
+                    // The figure's words in French (its caption lists parameters by their option names).
+                    fig.title = "Adoption hors du collectif, par organisation"
+                    fig.xLabel = "pas (\(String(format: "%.0f", reach.settings.frame.stepDays)) jours)"
+                    fig.yLabel = "part des membres hors du collectif qui la portent"
+                    for i in fig.panels.indices {
+                        for j in fig.panels[i].markers.indices { fig.panels[i].markers[j].label = "fin du collectif" }
+                    }
+                }
                 curves = String(decoding: fig.svg(), as: UTF8.self)
                 provenance = reach.settings.provenance(net, start: o.start, channels: o.channels, models: reach.models, input: identity)
             }
@@ -103,7 +129,7 @@ struct ReportCommand: ParsableCommand {
 
             let page = try ReportPage(network: net, dataset: input.dataset, identity: identity, language: lang,
                                       diagramSVG: String(decoding: diagram.bytes, as: UTF8.self), centrality: scores,
-                                      reach: outcome.map { ($0, reach, provenance) }, curvesSVG: curves)
+                                      reach: outcome.map { ($0, reach, provenance) }, sensitivity: settings, curvesSVG: curves)
             try OutputFile.write(Array(page.html().utf8), to: output)
         }
     }

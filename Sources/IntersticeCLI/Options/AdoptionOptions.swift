@@ -13,6 +13,8 @@ struct AdoptionOptions: ParsableArguments {
     var adoption: String
     @Option(help: ArgumentHelp("The value that codes \"never adopted\".", valueName: "value"))
     var never: Int?
+    @Option(help: AdoptionPeriodOption.help)
+    var period: AdoptionPeriod?
     @Option(help: "What a missing adoption value means: exclude (no data: the node is left out of the population, and the count reported) or never (it never adopted).")
     var missing: MissingAdoption = .exclude
     @Option(help: ArgumentHelp("Relations to analyse (default: every relation with ties between actors).", valueName: "r,r"))
@@ -21,6 +23,7 @@ struct AdoptionOptions: ParsableArguments {
     var direction: ExposureDirection?
 
     func validate() throws {
+        try AdoptionPeriodOption.validate(period: period, never: never)
         if let r = relations, relationNames(r).isEmpty { throw ValidationError("--relations: give at least one relation") }
     }
 
@@ -32,15 +35,19 @@ struct AdoptionOptions: ParsableArguments {
     /// folders), and the nodes left out for a missing value are counted on standard error.
     func times(_ net: Network, dataset: String) throws -> AdoptionTimes {
         let read = Result { () throws(AdoptionDataError) -> AdoptionTimes in
-            try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing)
+            try net.adoptionTimes(attribute: adoption, neverAdopted: never, missing: missing, period: period)
         }
         let times: AdoptionTimes
         switch read {
         case .success(let t):
             times = t
+            AdoptionPeriodOption.note(period, t)
         case .failure(let e):
             if case .noAttribute = e { throw ValidationError("--adoption: \(e)") }
             if case let .notAPeriod(node, _, _) = e, let at = Self.location(dataset, of: node, attribute: adoption) {
+                throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
+            }
+            if case let .notADate(node, _, _) = e, let at = Self.location(dataset, of: node, attribute: adoption) {
                 throw GraphIOError(.badData, file: at.file, line: at.line, column: at.column, "--adoption \(adoption): \(e)")
             }
             throw GraphIOError(.badData, file: dataset, "--adoption \(adoption): \(e)")

@@ -24,6 +24,8 @@ struct ReportPage {
     let centrality: CentralityRequest.Result
     let reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?
     let mixing: GroupMixing.Result?
+    /// The settings of the request's sensitivity sweep (nil: none was run).
+    let sensitivity: [ReachSensitivity.Setting]?
     /// The adoption curves per organization (one panel per model), inline SVG.
     let curves: String?
     let groupLabels: [String]
@@ -39,7 +41,8 @@ struct ReportPage {
     init(network net: Network, dataset: String, identity: InputIdentity, language: Language, diagramSVG: String,
          centrality: CentralityRequest.Result,
          reach: (outcome: ReachRequest.Outcome, request: ReachRequest, provenance: [(String, JSONValue)])?,
-         curvesSVG: String? = nil) throws {
+         sensitivity: [ReachSensitivity.Setting]? = nil, curvesSVG: String? = nil) throws {
+        self.sensitivity = sensitivity
         self.curves = curvesSVG.map { ReportPage.inlineSVG($0, tips: []) }
         self.net = net; self.dataset = dataset; self.identity = identity; self.language = language
         self.centrality = centrality; self.reach = reach
@@ -243,7 +246,7 @@ struct ReportPage {
         }
         let a = o.result.analysis, f = q.settings.frame
         h += "<p>" + t("An invention starts with \(Self.escape(o.start.label)) (\(o.start.seeds.count) participants) and spreads along the ties; \(a.runs) simulated runs per model (seed \(a.seed)). An organization has <em>institutionalized</em> it when a share θ = \(fmt(f.theta, 2)) of its members outside the collective hold it (rule: \(f.rule.rawValue)).",
-                       "Une invention part de \(Self.escape(o.start.label)) (\(o.start.seeds.count) participants) et se diffuse le long des liens ; \(a.runs) simulations par modèle (graine \(a.seed)). Une organisation l’a <em>institutionnalisée</em> quand une part θ = \(fmt(f.theta, 2)) de ses membres hors du collectif la portent (règle : \(f.rule.rawValue)).")
+                       "Une invention part \(Self.escape(o.start.collective.map { "du collectif « " + net.displayLabel($0.node) + " »" } ?? "de " + o.start.label)) (\(o.start.seeds.count) participants) et se diffuse le long des liens ; \(a.runs) simulations par modèle (graine \(a.seed)). Une organisation l’a <em>institutionnalisée</em> quand une part θ = \(fmt(f.theta, 2)) de ses membres hors du collectif la portent (règle : \(f.rule.rawValue)).")
         if let nm = a.nullModel {
             h += " " + t("Chance is \(a.nullSamples) networks of the \(nm.rawValue) null model (\(a.nullRuns) runs each); a difference is called significant when the share of chance networks at least as extreme is at most 0.05.",
                          "Le hasard, ce sont \(a.nullSamples) réseaux du modèle nul \(nm.rawValue) (\(a.nullRuns) simulations chacun) ; une différence est dite significative quand la part des réseaux au hasard au moins aussi extrêmes est au plus 0,05.")
@@ -284,6 +287,7 @@ struct ReportPage {
             }
             h += "</tbody>\n</table>\n"
         }
+        h += robustnessPart()
         if let curves {
             h += "<h3 id=\"curves\">\(t("Adoption curves", "Courbes d’adoption"))</h3>\n<p>\(t("Share of each organization's members beyond the collective holding the invention, step by step, with 95% bands (one panel per model).", "Part des membres de chaque organisation hors du collectif qui portent l’invention, pas à pas, avec bandes à 95 % (un panneau par modèle)."))</p>\n"
             h += "<div class=\"curves\">\n\(curves)\n</div>\n"
@@ -325,9 +329,26 @@ struct ReportPage {
             for (k, v) in provenance {
                 if case .string(let s) = v { row(k, s) } else { row(k, v.text(pretty: false)) }
             }
+            if let s = q.sensitivity, let settings = sensitivity {
+                let g = s.grid
+                row(t("sensitivity grid", "grille de sensibilité"),
+                    "\(settings.count) settings: p = \(g.probabilities.map { "\($0)" }.joined(separator: ",")) on every channel relation; theta = \(g.thetas.map { "\($0)" }.joined(separator: ",")); forgetting = \(g.forgetting.map { "\($0)" }.joined(separator: ",")); routinization = \(g.routinization.map { "\($0)" }.joined(separator: ",")); formalization = \(g.formalization.map { "\($0)" }.joined(separator: ",")); models = \(g.models.map(\.rawValue).joined(separator: ",")); nulls = \(g.nulls.map(\.rawValue).joined(separator: ",")); level 0.05")
+                row("grid_runs", "\(s.runs)")
+                row("grid_null_samples", "\(s.nullSamples)")
+                row("grid_null_runs", "\(s.nullRuns)")
+                row(t("same as", "équivaut à"), "interstice reach \(Self.shellQuoted(dataset)) --seed \(q.settings.monteCarlo.seed) --horizon \(q.settings.monteCarlo.horizon) --sensitivity --grid-probability \(g.probabilities.map { "\($0)" }.joined(separator: ",")) --grid-theta \(g.thetas.map { "\($0)" }.joined(separator: ",")) --grid-forgetting \(g.forgetting.map { "\($0)" }.joined(separator: ",")) --grid-routinization \(g.routinization.map { "\($0)" }.joined(separator: ",")) --grid-formalization \(g.formalization.map { "\($0)" }.joined(separator: ",")) --grid-models \(g.models.map(\.rawValue).joined(separator: ",")) --grid-nulls \(g.nulls.map(\.rawValue).joined(separator: ",")) --grid-runs \(s.runs) --grid-null-samples \(s.nullSamples) --grid-null-runs \(s.nullRuns)")
+            } else {
+                row(t("sensitivity grid", "grille de sensibilité"), t("not run (--no-sensitivity)", "non calculée (--no-sensitivity)"))
+            }
         }
         h += "</dl>\n</section>\n"
         return h
+    }
+
+    /// A word for a shell command line: as it is when it holds only safe characters, else in single quotes.
+    static func shellQuoted(_ s: String) -> String {
+        let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+=,:@".unicodeScalars.contains($0) }
+        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static let css = """
@@ -341,7 +362,7 @@ struct ReportPage {
     td[data-value]{text-align:right;font-variant-numeric:tabular-nums}
     .curves svg{max-width:100%;height:auto}
     .note{background:#fff6e0;padding:.5em 1em;border-left:4px solid #E69F00}
-    dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}dt{font-weight:bold}dd{margin:0;word-break:break-all}
+    dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em;font-size:.9em}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
     """
 
     /// Zoom and pan of the diagram (viewBox), and sortable tables (numbers by `data-value`).
@@ -369,6 +390,7 @@ struct ReportPage {
     if(u!==null&&v!==null){d=(parseFloat(u)||0)-(parseFloat(v)||0);}else{d=x.textContent.localeCompare(y.textContent);}
     return asc?d:-d;});
     rows.forEach(function(r){b.appendChild(r);});});});
+    document.documentElement.setAttribute('data-scripts','ran');
     })();
 
     """
