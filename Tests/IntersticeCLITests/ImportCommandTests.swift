@@ -83,13 +83,18 @@ struct ImportDatesTests {
         let nodes = try String(contentsOfFile: out + "/nodes.csv", encoding: .utf8)
         #expect(nodes.contains("2021-03-15") && nodes.contains("2021-05-20T10:30:00"))
         // Months from March 2021: Loïc and Hélène and Noël 1, Marie 2, Amélie 3, Françoise 10, Zoé 12.
-        let e = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "month", "--direction", "both", "--format", "json"])
+        // The two empty cells are never-adopters only when said (--missing never); by default they are no data.
+        let e = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "month", "--missing", "never",
+                             "--direction", "both", "--format", "json"])
         #expect(e.status == 0, "\(e.stderr)")
         #expect(e.stderr.contains("note: --period month: Date d'adoption by month, period 1 = 2021-03; adoptions in periods 1–12"), "\(e.stderr)")
         let d = try json(e.stdout)
         #expect(d["period"] as? String == "month")
         #expect((d["periods"] as? [Int]) == [1, 12])
         #expect(d["adopters"] as? Int == 7 && d["population"] as? Int == 9)
+        let excluded = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "month", "--direction", "both", "--format", "json"])
+        #expect((try json(excluded.stdout))["population"] as? Int == 7 && excluded.stderr.contains("2 nodes have no Date d'adoption value: left out"),
+                "\(excluded.stderr)")
         // By week from 2021-03-02: Zoé (2022-02-10) is 345 days later, in week 50.
         let w = try CLI.run(["exposure", out, "--adoption", "Date d'adoption", "--period", "week", "--direction", "both", "--format", "json"])
         #expect((try json(w.stdout)["periods"] as? [Int]) == [1, 50], "\(w.stderr)")

@@ -7,7 +7,7 @@ extension AdoptionPeriod: ExpressibleByArgument {}
 /// `--period` of `exposure` and `fit`: the help text, the check against `--never`, and the
 /// note that says which dates period 1 and the last period cover.
 enum AdoptionPeriodOption {
-    static let help = ArgumentHelp("Read the adoption column as dates (YYYY-MM-DD, as `import` reads Excel dates) counted in day, week, month or year periods from the earliest adoption (period 1); never-adopters' cells are left empty.", valueName: "unit")
+    static let help = ArgumentHelp("Read the adoption column as dates (YYYY-MM-DD, as `import` reads Excel dates) counted in day, week, month or year periods from the earliest adoption (period 1); never-adopters' cells are left empty, and counted as never-adopters with --missing never.", valueName: "unit")
 
     static func validate(period: AdoptionPeriod?, never: Int?) throws {
         if period != nil && never != nil {
