@@ -63,8 +63,8 @@ renders: build
 	$(BIN) render Datasets/medInnovations --organizations level=hospital --color-by score:toa -o Renders/medInnovations.svg
 	$(BIN) render Datasets/email-Eu-core --engine sfdp -o Renders/email-Eu-core.svg
 	$(BIN) render Datasets/cucm-plie --frames 12 --format html -o Renders/cucm-plie-diffusion.html
-	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 12 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
-	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 12 --plot Renders/cucm-plie-reach.svg > /dev/null
+	$(BIN) reach Datasets/chalon-sur-saone --runs 2000 --null-samples 0 --horizon 60 --plot Renders/chalon-sur-saone-reach.svg > /dev/null
+	$(BIN) reach Datasets/cucm-plie --runs 2000 --null-samples 0 --horizon 60 --plot Renders/cucm-plie-reach.svg > /dev/null
 	$(BIN) exposure Datasets/medInnovations --adoption toa --never 18 --by city --permutations 99 --plot Renders/medInnovations-exposure.svg > /dev/null
 
 ## report-screens: the reports of the case studies (Chalon in French, CUCM in English) and a screenshot of
