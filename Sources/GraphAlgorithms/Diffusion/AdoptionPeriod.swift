@@ -67,13 +67,7 @@ extension Network {
         guard let column = nodeAttributes[attribute] else {
             throw .noAttribute(attribute, available: nodeAttributes.names)
         }
-        var inPopulation: [Bool]
-        if let population {
-            inPopulation = population.mask(nodeCount: nodeCount)
-        } else {
-            let org = organizationKind
-            inPopulation = kinds.map { !$0.isContext(organizationKind: org) }
-        }
+        var inPopulation = adoptionPopulation(population)
         var dates = [CalendarDate?](repeating: nil, count: nodeCount)
         for v in 0..<nodeCount where inPopulation[v] {
             guard let value = column[v] else {

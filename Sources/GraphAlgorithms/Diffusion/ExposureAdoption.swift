@@ -120,6 +120,15 @@ public enum AdoptionDataError: Error, Sendable, Hashable, CustomStringConvertibl
 }
 
 extension Network {
+    /// Who may adopt: the given population, else every node that is not an organization,
+    /// collective, unit or meeting (shared by period and date columns).
+    /// - Complexity: O(n).
+    func adoptionPopulation(_ population: NodeSet?) -> [Bool] {
+        if let population { return population.mask(nodeCount: nodeCount) }
+        let org = organizationKind
+        return kinds.map { !$0.isContext(organizationKind: org) }
+    }
+
     /// Adoption times read from a node attribute.
     ///
     /// - Parameters:
@@ -141,13 +150,7 @@ extension Network {
         guard let column = nodeAttributes[attribute] else {
             throw .noAttribute(attribute, available: nodeAttributes.names)
         }
-        var inPopulation: [Bool]
-        if let population {
-            inPopulation = population.mask(nodeCount: nodeCount)
-        } else {
-            let org = organizationKind
-            inPopulation = kinds.map { !$0.isContext(organizationKind: org) }
-        }
+        var inPopulation = adoptionPopulation(population)
         var times = [Int?](repeating: nil, count: nodeCount)
         for v in 0..<nodeCount where inPopulation[v] {
             guard let value = column[v] else {
