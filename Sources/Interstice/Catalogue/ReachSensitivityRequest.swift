@@ -26,7 +26,7 @@ extension ReachRequest {
         }
 
         /// The report's reduced sweep, so that a page is written in seconds: the same axes of p, θ,
-        /// δ, R and models, against `null` alone (the report's own null model; 50 settings), with
+        /// δ, R and models, against `null` alone (the report's own null model; 90 settings), with
         /// 200 runs and 19 randomized networks of 50 runs per setting.
         public static func report(null: NullModel) -> Sensitivity {
             Sensitivity(grid: ReachSensitivity.Grid(nulls: [null]), runs: 200, nullSamples: 19, nullRuns: 50)
