@@ -480,14 +480,7 @@ public enum AdoptionFit {
                     var times = data.times
                     for s in range {
                         var rng = SplitMix64(seed: p.seed, stream: UInt64(s))
-                        for i in values.indices { shuffled[i] = values[i] }
-                        for stratum in strata {
-                            var i = stratum.count - 1
-                            while i > 0 {
-                                shuffled.swapAt(stratum[i], stratum[rng.next(below: i + 1)])
-                                i -= 1
-                            }
-                        }
+                        shuffleWithinStrata(values, into: &shuffled, strata: strata, rng: &rng)
                         for (x, v) in population.enumerated() { times[v] = shuffled[x] }
                         guard let est = try? pointEstimates(data, p, times: times, names: names, start: start) else { continue }
                         for j in 0..<k { o[s * k + j] = est[j] }

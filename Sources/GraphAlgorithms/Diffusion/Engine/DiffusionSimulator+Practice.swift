@@ -31,23 +31,9 @@ extension DiffusionSimulator {
     /// One step of the practice model.
     func stepPractice(_ t: Int32, _ x: PracticeParameters, alive: Bool, _ rng: inout SplitMix64,
                       _ aux: inout SplitMix64) {
-        next.removeAll(keepingCapacity: true)
         let infectious = frontier.count
         // 1. Transmission from the holders at the start of the step (as SI).
-        for i in 0..<infectious {
-            let ui = Int(frontier[i])
-            guard state[ui] == 1 else { continue }
-            let lo = view.offsets[ui], hi = view.offsets[ui + 1]
-            edgesExamined &+= hi - lo
-            for a in lo..<hi {
-                let v = Int(view.targets[a])
-                guard state[v] == 0, time[v] != t else { continue }
-                if rng.nextUnit() < view.probability[a] {
-                    adopt(v, at: t)
-                    next.append(Int32(v))
-                }
-            }
-        }
+        _ = transmitFromFrontier(t, &rng)
         // 2. Turnover of the participants while the collective lives.
         if alive && x.turnover > 0 {
             for p in frame.participantList {

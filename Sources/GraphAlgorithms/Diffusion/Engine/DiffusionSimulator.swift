@@ -401,27 +401,36 @@ final class DiffusionSimulator {
         return !adopted.isEmpty
     }
 
-    /// SI / SIS / SIR: every transmitting holder tries each out-arc at every step.
-    func stepEpidemic(_ t: Int32, recovery: Double, sis: Bool, _ rng: inout SplitMix64) -> Bool {
+    /// SI transmission, shared by SI/SIS/SIR and the practice model: each of the frontier's
+    /// holders (state 1) tries each out-arc once; a susceptible target (never adopted, or
+    /// dropped it; not adopted in this step) adopts with the arc's probability and joins
+    /// `next` (cleared first). Returns whether anyone adopted.
+    @inline(__always)
+    func transmitFromFrontier(_ t: Int32, _ rng: inout SplitMix64) -> Bool {
         next.removeAll(keepingCapacity: true)
         var changed = false
-        let infectious = frontier.count
-        for i in 0..<infectious {
+        for i in 0..<frontier.count {
             let ui = Int(frontier[i])
             guard state[ui] == 1 else { continue }
             let lo = view.offsets[ui], hi = view.offsets[ui + 1]
             edgesExamined &+= hi - lo
             for a in lo..<hi {
                 let v = Int(view.targets[a])
-                // Susceptible: never adopted, or (SIS) dropped it; adopted this step is not.
                 guard state[v] == 0, time[v] != t else { continue }
                 if rng.nextUnit() < view.probability[a] {
-                    adopt(v, at: t)  // an SIS re-adoption keeps the first adoption time
+                    adopt(v, at: t)  // a re-adoption keeps the first adoption time
                     next.append(Int32(v))
                     changed = true
                 }
             }
         }
+        return changed
+    }
+
+    /// SI / SIS / SIR: every transmitting holder tries each out-arc at every step.
+    func stepEpidemic(_ t: Int32, recovery: Double, sis: Bool, _ rng: inout SplitMix64) -> Bool {
+        let infectious = frontier.count
+        var changed = transmitFromFrontier(t, &rng)
         // Recoveries among those who were transmitting at the start of the step.
         var stillInfectious: [Int32] = []
         stillInfectious.reserveCapacity(infectious + next.count)

@@ -90,14 +90,7 @@ public struct ExposedAdopterTest: Sendable, Hashable {
                 var times = adoption.times
                 for k in range {
                     var rng = SplitMix64(seed: p.seed, stream: UInt64(k))
-                    for i in values.indices { shuffled[i] = values[i] }
-                    for stratum in strata {
-                        var i = stratum.count - 1
-                        while i > 0 {
-                            shuffled.swapAt(stratum[i], stratum[rng.next(below: i + 1)])
-                            i -= 1
-                        }
-                    }
+                    shuffleWithinStrata(values, into: &shuffled, strata: strata, rng: &rng)
                     for (x, v) in population.enumerated() { times[v] = shuffled[x] }
                     out[k] = alters.exposedCount(times, inPopulation: adoption.inPopulation)
                 }
