@@ -81,12 +81,12 @@ bench: setup
 	$(SWIFT) build -c release --product IntersticeBench
 	.build/release/IntersticeBench
 
-## fuzz: libFuzzer over the text readers, FUZZ_SECONDS each (default 60; FUZZ_FULL=1 adds DOT
-## and the manifest); stats as JSON lines, findings in Fuzz/findings/ (kept out of `make test`)
+## fuzz: libFuzzer over every reader (text formats, DOT, the batch manifest), FUZZ_SECONDS each
+## (default 60); stats as JSON lines, findings in Fuzz/findings/ (kept out of `make test`)
 fuzz: setup
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) Fuzz/run.sh
 
-## fuzz-smoke: every text reader fuzzed briefly (FUZZ_SECONDS=6 each), failing on any finding (CI)
+## fuzz-smoke: every reader fuzzed briefly (FUZZ_SECONDS=6 each), failing on any finding (CI)
 fuzz-smoke: setup
 	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),6) Fuzz/run.sh
 

@@ -8,7 +8,6 @@ let package = Package(
     products: [
         .library(name: "Interstice", targets: ["Interstice"]),
         .library(name: "GraphRender", targets: ["GraphRender"]),
-        .library(name: "Batch", targets: ["Batch"]),   // for Fuzz/ (the manifest reader)
         .executable(name: "interstice", targets: ["IntersticeCLI"]),
     ],
     dependencies: [

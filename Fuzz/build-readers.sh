@@ -1,7 +1,12 @@
 #!/bin/bash
-# Builds Fuzz/.build/readers/fuzz-readers (GraphCore + GraphIO + Fuzz/Readers/main.swift) and
-# Fuzz/.build/readers/fuzz-dot (+ GraphRender + Fuzz/DOT/main.swift) with libFuzzer and
-# AddressSanitizer, by swiftc directly (no SwiftPM build of the whole package).
+# Builds, with libFuzzer and AddressSanitizer, by swiftc directly (no SwiftPM build of the whole
+# package under sanitizers, which took 49 minutes and did not link):
+#   Fuzz/.build/readers/fuzz-readers   GraphCore + GraphIO + Fuzz/Readers/main.swift
+#   Fuzz/.build/readers/fuzz-dot       + GraphRender + Fuzz/DOT/main.swift
+#   Fuzz/.build/readers/fuzz-manifest  Yams (libyaml's C and the Swift layer) + Batch +
+#                                      Fuzz/Manifest/main.swift, linked with the rest of the
+#                                      package as SwiftPM built it (FUZZ_BASE, default
+#                                      .build/debug, which `make test` leaves; built if missing)
 # GraphIO's one dependency, ZIPFoundation (the .xlsx import, not fuzzed here), is compiled
 # from the package's checkout without sanitizers.
 set -euo pipefail
@@ -39,3 +44,41 @@ fi
 swiftc "${FLAGS[@]}" -I Sources/CGraphviz -Xcc -I/usr/include/graphviz -module-name DOTFuzz Fuzz/DOT/main.swift \
   "$OUT/GraphCore.o" "$OUT/GraphIO.o" "$OUT/ZIPFoundation.o" "$OUT/GraphRender.o" -lz -lgvc -lcgraph -lcdt -o "$OUT/fuzz-dot"
 echo "$OUT/fuzz-dot"
+# The manifest: what parses it (Yams, libyaml, Batch) instrumented; Interstice, GraphRender, GRDB
+# and swift-crypto taken uninstrumented from FUZZ_BASE, with the module maps SwiftPM passes.
+BASE=${FUZZ_BASE:-.build/debug}
+SCRATCH=${BASE%/*}
+CO=$SCRATCH/checkouts
+[ -f "$BASE/Modules/Interstice.swiftmodule" ] || swift build --scratch-path "$SCRATCH" -c "${BASE##*/}" --product interstice >&2
+YAMS=$CO/Yams/Sources
+M=$OUT/manifest
+mkdir -p "$M"
+MAPS=(-Xcc -fmodule-map-file="$CO/ZIPFoundation/Sources/CZLib/module.modulemap" -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap
+  -Xcc -fmodule-map-file="$BASE/CPrefetch.build/module.modulemap" -Xcc -I -Xcc Sources/CPrefetch/include
+  -Xcc -fmodule-map-file=Sources/CGraphviz/module.modulemap -Xcc -I/usr/include/graphviz
+  -Xcc -fmodule-map-file="$YAMS/CYaml/include/module.modulemap" -Xcc -I -Xcc "$YAMS/CYaml/include"
+  -Xcc -fmodule-map-file="$CO/GRDB.swift/Sources/GRDBSQLite/module.modulemap"
+  -Xcc -fmodule-map-file="$CO/swift-crypto/Sources/CCryptoBoringSSLShims/include/module.modulemap"
+  -Xcc -I -Xcc "$CO/swift-crypto/Sources/CCryptoBoringSSLShims/include"
+  -Xcc -fmodule-map-file="$CO/swift-crypto/Sources/CCryptoBoringSSL/include/module.modulemap"
+  -Xcc -I -Xcc "$CO/swift-crypto/Sources/CCryptoBoringSSL/include")
+MFLAGS=(-O -DSWIFT_PACKAGE -sanitize=fuzzer,address -parse-as-library -suppress-warnings -module-cache-path "$M/ModuleCache" "${MAPS[@]}")
+if [ ! -f "$M/Yams.o" ] || [ -n "$(find "$YAMS" -newer "$M/Yams.o" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) | head -1)" ]; then
+  for c in "$YAMS"/CYaml/src/*.c; do
+    clang -O1 -g -fPIC -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_EXPORT -I "$YAMS/CYaml/include" -c "$c" -o "$M/cyaml-$(basename "$c" .c).o"
+  done
+  swiftc "${MFLAGS[@]}" -swift-version 5 -module-name Yams -wmo -emit-module -emit-module-path "$M/Yams.swiftmodule" \
+    -c "$YAMS"/Yams/*.swift -o "$M/Yams.o"
+fi
+# SwiftPM's package name for the root package: its folder's name (Batch's `package` symbols must match).
+PKG=$(basename "$PWD" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9_]/_/g')
+if [ ! -f "$M/Batch.o" ] || [ -n "$(find Sources/Batch "$BASE/Modules/Interstice.swiftmodule" "$BASE/Modules/GraphRender.swiftmodule" "$M/Yams.o" -newer "$M/Batch.o" | head -1)" ]; then
+  swiftc "${MFLAGS[@]}" -swift-version 6 -package-name "$PKG" -I "$M" -I "$BASE/Modules" -module-name Batch -wmo -emit-module \
+    -emit-module-path "$M/Batch.swiftmodule" -c $(find Sources/Batch -name '*.swift' | sort) -o "$M/Batch.o"
+fi
+# Every other object SwiftPM built (names may hold spaces), without executables, tests and what is rebuilt above.
+mapfile -d '' OBJECTS < <(find "$BASE"/ -path '*.build/*' -name '*.o' -print0 |
+  grep -zEv '/(Batch|Yams|CYaml|IntersticeCLI|IntersticeBench|TestSupport|ArgumentParser[A-Za-z]*|[A-Za-z]*Tests)\.build/')
+swiftc "${MFLAGS[@]}" -swift-version 6 -I "$M" -I "$BASE/Modules" -module-name ManifestFuzz Fuzz/Manifest/main.swift \
+  "$M/Batch.o" "$M/Yams.o" "$M"/cyaml-*.o "${OBJECTS[@]}" -lgvc -lcgraph -lcdt -lz -lsqlite3 -o "$OUT/fuzz-manifest"
+echo "$OUT/fuzz-manifest"

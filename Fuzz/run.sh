@@ -24,18 +24,11 @@ NICE=(nice -n "${FUZZ_NICE:-0}")
 # for the CPU (a false "timeout" finding), so a niced run allows 300 s unless FUZZ_TIMEOUT says.
 TIMEOUT=${FUZZ_TIMEOUT:-$([ "${FUZZ_NICE:-0}" -gt 0 ] && echo 300 || echo 10)}
 FOUND=0
-FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot"}
-[ "${FUZZ_FULL:-0}" = 1 ] && [ -z "${*:-}" ] && FORMATS="$FORMATS manifest"
-# The nine text readers and DOT: GraphCore + GraphIO (+ GraphRender) built by swiftc (a few
-# minutes). The manifest needs the whole package with its dependencies (Yams, GRDB,
-# swift-crypto) under the sanitizers (much longer): only with FUZZ_FULL=1.
+FORMATS=${*:-"edgelist adjlist native-nodes native-edges graphml gexf gml pajek json dot manifest"}
+# Built by swiftc (Fuzz/build-readers.sh, a few minutes; the manifest's fuzzer links the rest of
+# the package from the debug build `make test` leaves).
 [ "${FUZZ_NO_BUILD:-0}" = 1 ] || Fuzz/build-readers.sh >&2
 READERS=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-readers
-if [ "${FUZZ_FULL:-0}" = 1 ] && [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
-  swift build --package-path Fuzz --scratch-path Fuzz/.build -c release \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
-fi
-FULL=Fuzz/.build/release/IntersticeFuzz
 seeds() {
   case $1 in
     edgelist) find Tests/Fixtures Datasets -name '*.edges' -o -name '*.edgelist' -o -name '*.txt' | grep -v README ;;
@@ -52,7 +45,7 @@ seeds() {
   esac
 }
 for f in $FORMATS; do
-  BIN=$READERS; case $f in dot) BIN=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-dot ;; manifest) BIN=$FULL ;; esac
+  BIN=$READERS; case $f in dot) BIN=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-dot ;; manifest) BIN=${FUZZ_BUILD_DIR:-Fuzz/.build/readers}/fuzz-manifest ;; esac
   case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
   corpus=Fuzz/corpus/$f; findings=Fuzz/findings/$f
   mkdir -p "$corpus" "$findings"

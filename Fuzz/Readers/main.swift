@@ -5,8 +5,8 @@ import GraphIO
 /// The readers' libFuzzer entry point, built by Fuzz/build-readers.sh from GraphCore and GraphIO
 /// alone (minutes, where the whole package with its SQLite, crypto and YAML dependencies takes
 /// much longer under sanitizers). `INTERSTICE_FUZZ_FORMAT`: edgelist, adjlist, native-nodes,
-/// native-edges, graphml, gexf, gml, pajek, json. DOT and the manifest need the full package
-/// (Fuzz/Package.swift, Fuzz/run.sh).
+/// native-edges, graphml, gexf, gml, pajek, json. DOT (Fuzz/DOT) and the manifest
+/// (Fuzz/Manifest) have their own entry points.
 enum ReadersFuzz {
     static let format: String = ProcessInfo.processInfo.environment["INTERSTICE_FUZZ_FORMAT"] ?? "edgelist"
 
