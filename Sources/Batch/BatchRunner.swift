@@ -31,6 +31,9 @@ public struct BatchRunner: Sendable {
         /// Set to stop the run gently (SIGINT, SIGTERM): no new job starts, the jobs in flight
         /// finish and commit, and the run is recorded as interrupted.
         public var stop: BatchStop?
+        /// The most bytes a dataset's file may have once decompressed (`--max-input-bytes`); a
+        /// larger one fails its jobs. Not part of a job's key: it refuses, it never changes a result.
+        public var maxInputBytes: Int = SourceText.defaultMaxBytes
 
         public init(version: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, threadsPerJob: Int? = nil,
                     memoryBudget: UInt64 = ProcessInfo.processInfo.physicalMemory / 2, shard: Shard = .all, force: Bool = false) {
@@ -88,7 +91,7 @@ public struct BatchRunner: Sendable {
         events(.planned(total: plan.jobs.count, inShard: mine.count, toRun: todo.count))
         let workers = min(options.jobs, max(1, todo.count))
         let threads = options.threadsPerJob ?? max(1, ProcessInfo.processInfo.activeProcessorCount / workers)
-        let state = RunState(jobs: todo, budget: options.memoryBudget, stop: options.stop)
+        let state = RunState(jobs: todo, budget: options.memoryBudget, stop: options.stop, maxInputBytes: options.maxInputBytes)
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
@@ -158,11 +161,13 @@ final class RunState: @unchecked Sendable {
     private var loading = Set<String>()
 
     private let stop: BatchStop?
+    private let maxInputBytes: Int
 
-    init(jobs: [Job], budget: UInt64, stop: BatchStop? = nil) {
+    init(jobs: [Job], budget: UInt64, stop: BatchStop? = nil, maxInputBytes: Int = SourceText.defaultMaxBytes) {
         self.jobs = jobs
         self.budget = budget
         self.stop = stop
+        self.maxInputBytes = maxInputBytes
         for j in jobs { cache[RunState.cacheKey(j), default: (nil, 0)].remaining += 1 }
     }
 
@@ -224,7 +229,9 @@ final class RunState: @unchecked Sendable {
         lock.unlock()
         let result: Result<Network, GraphIOError>
         do {
-            result = .success(try job.dataset.request.load(readers: .withDOT()).network)
+            var request = job.dataset.request
+            request.options.maxInputBytes = maxInputBytes
+            result = .success(try request.load(readers: .withDOT()).network)
         } catch let e as GraphIOError {
             result = .failure(e)
         } catch {

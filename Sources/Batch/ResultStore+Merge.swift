@@ -5,8 +5,10 @@ import Interstice
 extension ResultStore {
     /// Merges stores into `target` atomically: the target (when it exists) is copied to a
     /// temporary store beside it (`VACUUM INTO`), the sources are merged into the copy, and the
-    /// copy is renamed over the target only when every source merged. A failure (a corrupt or
-    /// missing source) leaves the target as it was and no temporary file.
+    /// copy is renamed over the target only when every source merged. The sources' diagrams are
+    /// copied beside their places under temporary names and renamed into place after the store.
+    /// A failure (a corrupt or missing source, a diagram that cannot be copied) leaves the target
+    /// and its folder as they were, and no temporary file.
     /// - Returns: the jobs taken from each source, in order, and the merged status counts.
     public static func merge(_ sources: [String], into target: String) throws(GraphIOError) -> (taken: [Int], counts: [String: Int]) {
         let folder = (target as NSString).deletingLastPathComponent
@@ -25,18 +27,51 @@ extension ResultStore {
         }
         let merged = try ResultStore(path: tmp)
         var taken: [Int] = []
+        var copies: [(from: String, to: String)] = []
         do {
-            for s in sources { taken.append(try merged.merge(from: s, filesInto: folder)) }
+            for s in sources {
+                let (n, files) = try merged.mergeRows(from: s)
+                taken.append(n)
+                let from = URL(fileURLWithPath: s).deletingLastPathComponent().path
+                copies += files.map { ((from as NSString).appendingPathComponent($0), ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent($0)) }
+            }
         } catch {
             try? merged.close()
             throw error
         }
         let counts = try merged.statusCounts()
         try merged.close()
+        let staged = try Self.stage(copies)
         guard rename(tmp, target) == 0 else {
+            for (t, _) in staged { unlink(t) }
             throw GraphIOError(.io, file: target, "cannot replace the merged store: \(String(cString: strerror(errno)))")
         }
+        for (t, dst) in staged where rename(t, dst) != 0 {
+            unlink(t)
+            throw GraphIOError(.io, file: dst, "the store is merged but this diagram could not be put in place: \(String(cString: strerror(errno)))")
+        }
         return (taken, counts)
+    }
+
+    /// Copies each diagram to a temporary name beside its destination; on a failure removes the
+    /// copies made and throws.
+    /// - Returns: (temporary path, destination) pairs, to rename once the store is in place.
+    static func stage(_ copies: [(from: String, to: String)]) throws(GraphIOError) -> [(String, String)] {
+        let fm = FileManager.default
+        var staged: [(String, String)] = []
+        for (src, dst) in copies where src != dst && fm.fileExists(atPath: src) {
+            let dir = (dst as NSString).deletingLastPathComponent
+            let t = (dir as NSString).appendingPathComponent(".\((dst as NSString).lastPathComponent).merge-\(UUID().uuidString.lowercased())")
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try fm.copyItem(atPath: src, toPath: t)
+            } catch {
+                for (u, _) in staged { unlink(u) }
+                throw GraphIOError(.io, file: src, "cannot copy this diagram into the merged folder: \(error.localizedDescription)")
+            }
+            staged.append((t, dst))
+        }
+        return staged
     }
 
     /// Copies the jobs of another store (a shard's) into this one, with their rows, runs and the
@@ -49,6 +84,26 @@ extension ResultStore {
     @discardableResult
     public func merge(from other: String, filesInto filesFolder: String? = nil) throws(GraphIOError) -> Int {
         let folder = filesFolder ?? self.folder
+        let (taken, files) = try mergeRows(from: other)
+        // The diagrams themselves, from the source store's folder to this one's.
+        let from = URL(fileURLWithPath: other).deletingLastPathComponent().path
+        let fm = FileManager.default
+        do {
+            for f in files {
+                let src = (from as NSString).appendingPathComponent(f), dst = (folder as NSString).appendingPathComponent(f)
+                guard src != dst, fm.fileExists(atPath: src) else { continue }
+                try fm.createDirectory(atPath: (dst as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if fm.fileExists(atPath: dst) { try fm.removeItem(atPath: dst) }
+                try fm.copyItem(atPath: src, toPath: dst)
+            }
+        } catch { throw io(error) }
+        return taken
+    }
+
+    /// The rows part of ``merge(from:filesInto:)``, in one transaction.
+    /// - Returns: the number of jobs taken and the diagrams (paths relative to the store's
+    ///   folder) those jobs wrote.
+    func mergeRows(from other: String) throws(GraphIOError) -> (taken: Int, files: [String]) {
         guard FileManager.default.fileExists(atPath: other) else {
             throw GraphIOError(.missingInput, file: other, "no such results store")
         }
@@ -91,17 +146,7 @@ extension ResultStore {
                     try db.execute(sql: "DROP TABLE temp.take")
                     return .commit
                 }
-                // The diagrams themselves, from the source store's folder to this one's.
-                let from = URL(fileURLWithPath: other).deletingLastPathComponent().path
-                let fm = FileManager.default
-                for f in files {
-                    let src = (from as NSString).appendingPathComponent(f), dst = (folder as NSString).appendingPathComponent(f)
-                    guard src != dst, fm.fileExists(atPath: src) else { continue }
-                    try fm.createDirectory(atPath: (dst as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    if fm.fileExists(atPath: dst) { try fm.removeItem(atPath: dst) }
-                    try fm.copyItem(atPath: src, toPath: dst)
-                }
-                return taken
+                return (taken, files)
             }
         } catch { throw io(error) }
     }

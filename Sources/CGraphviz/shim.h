@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
+#include <malloc.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
@@ -225,22 +227,49 @@ static inline void interstice_install_ordered_ids(void) {
 // ---------------------------------------------------------------------------------------------
 // Ordered memory. Graphviz compares object addresses in places (fdp's deriveGraph orients each
 // derived edge from the lower node address to the higher), so a layout depends on where
-// malloc puts cgraph objects. This memory discipline gives each root graph its own arena in
-// one reserved address range, allocated upward: objects of a graph lie in creation order, and
-// fdp lays out the same graph the same way every time. The discipline has no `close`: with
-// one, agclose frees the arena without closing the graph's dictionaries, whose headers cdt
-// allocates with malloc (a leak per graph). Without it agclose takes its ordinary path and
-// frees the graph's Agclos_t last; the first block of the arena is that Agclos_t (agopen
-// allocates it first), so freeing it releases the whole arena.
-// The range is reserved without committing memory (pages are backed when first touched); if
-// the reservation fails the arena falls back to calloc, which is correct but not ordered.
+// malloc puts cgraph objects. This memory discipline gives each root graph an arena whose
+// blocks lie in creation order: objects of a graph are allocated upward, so fdp lays out the
+// same graph the same way every time.
+// All arenas draw chunks from one region of address space, reserved once without committing
+// memory (pages are backed when first touched) and handed out upward: a graph's later chunk
+// always lies above its earlier ones, whichever graphs took chunks in between. When the last
+// open arena closes, the region's pages are given back (MADV_DONTNEED) and it starts over.
+// The region is 64 GiB of address space in process. The render worker, whose RLIMIT_AS counts
+// every mapping touched or not, reserves it at half its memory limit before setting the limit
+// (interstice_reserve_region): graph objects and the rest of Graphviz then share the limit and
+// neither can take the other's share. A full region answers NULL, with one line on standard
+// error; if the region cannot be reserved, arenas fall back to calloc (correct, not ordered).
+// The discipline has no `close`: with one, agclose frees the arena without closing the graph's
+// dictionaries, whose headers cdt allocates with malloc (a leak per graph). Without it agclose
+// takes its ordinary path and frees the graph's Agclos_t last; the first block of an arena is
+// that Agclos_t (agopen allocates it first), so freeing it closes the arena.
 
-#define INTERSTICE_ARENA_RESERVE ((size_t)1 << 36)   /* 64 GiB of address space, not memory */
+#define INTERSTICE_CHUNK ((size_t)1 << 18)   /* 256 KiB: a graph's chunks, or one large block */
+
+static char *interstice_region = NULL;      // the reserved range (NULL: not yet, or failed)
+static size_t interstice_region_size = 0;
+static size_t interstice_region_top = 0;    // bytes of the region handed out as chunks
+static int interstice_region_failed = 0;
+static int interstice_arenas_open = 0;
+
+// Reserves the region (`bytes` of address space), giving back the old one; 0 when it could not
+// be, or while a graph holds blocks of the old one.
+static inline int interstice_reserve_region(size_t bytes) {
+    if (interstice_arenas_open > 0) return 0;   // graphs still hold blocks of the old region
+    if (interstice_region) munmap(interstice_region, interstice_region_size);
+    interstice_region = NULL;
+    interstice_region_top = 0;
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    interstice_region_failed = p == MAP_FAILED;
+    if (p == MAP_FAILED) return 0;
+    interstice_region = (char *)p;
+    interstice_region_size = bytes;
+    return 1;
+}
 
 typedef struct {
-    char *base;
-    size_t used;
-    size_t size;
+    char *next;          // where the next block goes, in the current chunk
+    char *end;           // the current chunk's end
     void *last;          // the most recent block, which can grow in place
     size_t last_size;
     void *first;         // the first block: the graph's Agclos_t, freed last by agclose
@@ -253,19 +282,28 @@ typedef struct {
 static int interstice_arena_off = 0;
 static inline void interstice_set_ordered_memory(int on) { interstice_arena_off = !on; }
 
+static void interstice_region_full(void) {
+    static const char line[] = "interstice: Graphviz's graph objects filled their memory region (out of memory: half the render memory limit)\n";
+    ssize_t r = write(2, line, sizeof line - 1);
+    (void)r;
+}
+
+// A chunk of at least n bytes above every chunk handed out so far; NULL when the region is full.
+static char *interstice_chunk(size_t n, size_t *size) {
+    size_t c = n > INTERSTICE_CHUNK ? (n + INTERSTICE_CHUNK - 1) & ~(INTERSTICE_CHUNK - 1) : INTERSTICE_CHUNK;
+    if (c > interstice_region_size - interstice_region_top) { interstice_region_full(); return NULL; }
+    char *p = interstice_region + interstice_region_top;   // never used since the last reset: zero
+    interstice_region_top += c;
+    *size = c;
+    return p;
+}
+
 static void *interstice_mem_open(Agdisc_t *disc) {
     (void)disc;
     if (interstice_arena_off) return NULL;
-    void *p = mmap(NULL, INTERSTICE_ARENA_RESERVE, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED) return NULL;
-    interstice_arena_t *a = (interstice_arena_t *)p;
-    a->base = (char *)p;
-    a->size = INTERSTICE_ARENA_RESERVE;
-    a->used = (sizeof(interstice_arena_t) + 15) & ~(size_t)15;
-    a->last = NULL;
-    a->last_size = 0;
-    a->first = NULL;
+    if (!interstice_region && (interstice_region_failed || !interstice_reserve_region((size_t)1 << 36))) return NULL;
+    interstice_arena_t *a = (interstice_arena_t *)calloc(1, sizeof(interstice_arena_t));
+    if (a) interstice_arenas_open += 1;
     return a;
 }
 static void *interstice_mem_alloc(void *state, size_t request) {
@@ -273,20 +311,26 @@ static void *interstice_mem_alloc(void *state, size_t request) {
     if (!a) return calloc(1, request ? request : 1);
     size_t n = (request + 15) & ~(size_t)15;
     if (n == 0) n = 16;
-    if (a->used + n > a->size) return NULL;
-    void *p = a->base + a->used;   // never used before: zero
-    a->used += n;
+    if (n > (size_t)(a->end - a->next)) {
+        size_t size = 0;
+        char *c = interstice_chunk(n, &size);
+        if (!c) return NULL;
+        a->next = c;
+        a->end = c + size;
+    }
+    void *p = a->next;
+    a->next += n;
     a->last = p;
     a->last_size = n;
     if (!a->first) a->first = p;
     return p;
 }
-static int interstice_mem_owns(interstice_arena_t *a, void *ptr) {
-    return (char *)ptr >= a->base && (char *)ptr < a->base + a->size;
+static int interstice_mem_owns(void *ptr) {
+    return interstice_region && (char *)ptr >= interstice_region && (char *)ptr < interstice_region + interstice_region_size;
 }
 static void *interstice_mem_resize(void *state, void *ptr, size_t oldsize, size_t request) {
     interstice_arena_t *a = (interstice_arena_t *)state;
-    if (!a || (ptr && !interstice_mem_owns(a, ptr))) {   // not ours: a malloc block
+    if (!a || (ptr && !interstice_mem_owns(ptr))) {   // not ours: a malloc block
         char *p = (char *)realloc(ptr, request);
         if (p && request > oldsize) memset(p + oldsize, 0, request - oldsize);
         return p;
@@ -295,12 +339,12 @@ static void *interstice_mem_resize(void *state, void *ptr, size_t oldsize, size_
     if (request <= oldsize) return ptr;
     if (ptr == a->last) {
         size_t n = (request + 15) & ~(size_t)15;
-        if ((char *)ptr + n <= a->base + a->size) {
-            a->used = (size_t)((char *)ptr - a->base) + n;
+        if (n <= a->last_size) return ptr;   // the rounding left room
+        if ((size_t)(a->end - (char *)ptr) >= n) {
+            a->next = (char *)ptr + n;
             a->last_size = n;
             return ptr;   // the tail was never used: zero
         }
-        return NULL;
     }
     void *p = interstice_mem_alloc(state, request);
     if (p) memcpy(p, ptr, oldsize);
@@ -311,10 +355,18 @@ static void interstice_mem_free(void *state, void *ptr) {
     if (!ptr) return;
     // Graphviz sometimes hands agfree a block that came from malloc (harmless with its
     // default discipline, where agfree is free): give those back to malloc.
-    if (!a || !interstice_mem_owns(a, ptr)) { free(ptr); return; }
-    if (ptr == a->first) munmap(a->base, a->size);   // agclose's last free: the whole arena
-    // other arena blocks are released with the arena
+    if (!a || !interstice_mem_owns(ptr)) { free(ptr); return; }
+    if (ptr != a->first) return;   // other blocks are released with the arena
+    free(a);                       // agclose's last free: the whole arena
+    interstice_arenas_open -= 1;
+    if (interstice_arenas_open == 0 && interstice_region_top > 0) {
+        madvise(interstice_region, interstice_region_top, MADV_DONTNEED);   // zero again when touched
+        interstice_region_top = 0;
+    }
 }
+
+// Gives the heap's free pages back (the render worker, between renders).
+static inline void interstice_trim_heap(void) { malloc_trim(0); }
 
 static inline void interstice_install_ordered_memory(void) {
     AgMemDisc.open = interstice_mem_open;

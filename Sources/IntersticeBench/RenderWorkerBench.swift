@@ -11,8 +11,11 @@ import GraphRender
 /// first: the steady cost of the process wall, pipes and JSON, per render); through the worker
 /// pool from cold (the pool emptied first, so one worker start-up and its Graphviz and
 /// fontconfig warm-up are counted, which a fresh in-process run pays too, once); the gallery
-/// with a fresh worker for every file (the cost without reuse); and, with `--cli`, the tool run
-/// once per file with `--in-process` and without.
+/// with a fresh worker for every file (the cost without reuse); the whole gallery from a cold
+/// start, in a fresh process of this benchmark that renders it once in process or once through
+/// the worker (``once(tool:gallery:worker:)``: both pay one Graphviz and fontconfig start-up,
+/// the worker path one process start more; what a batch of diagrams pays); and, with `--cli`,
+/// the tool run once per file with `--in-process` and without.
 /// Every worker SVG is compared with the in-process one byte for byte. Prints one JSON line:
 /// medians of wall time and of CPU time (this process plus its waited-for children, which is
 /// what a busy machine does not distort), overheads (worker ÷ in process − 1) and the number of
@@ -33,6 +36,8 @@ enum RenderWorkerBench {
         var cpuIn: [Double] = [], cpuPooled: [Double] = [], cpuFresh: [Double] = []
         var warm: [Double] = [], cpuWarm: [Double] = []
         var cliIn: [Double] = [], cliWorker: [Double] = [], cpuCliIn: [Double] = [], cpuCliWorker: [Double] = []
+        var coldIn: [Double] = [], coldWorker: [Double] = [], cpuColdIn: [Double] = [], cpuColdWorker: [Double] = []
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var differing = Set<String>()
         // One untimed pass: Graphviz's plugins loaded in this process, files in the page cache.
         for t in texts { _ = try Diagram.render(dot: t) }
@@ -72,6 +77,19 @@ enum RenderWorkerBench {
             }
             fresh.append(Measure.now() - t0)
             cpuFresh.append(cpu() - c0)
+
+            for worker in [false, true] {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: me)
+                p.arguments = ["render-worker-once", "--tool", tool, "--gallery", gallery] + (worker ? ["--worker"] : [])
+                c0 = cpu()
+                t0 = Measure.now()
+                try p.run()
+                p.waitUntilExit()
+                let wall = Measure.now() - t0, used = cpu() - c0
+                guard p.terminationStatus == 0 else { throw GraphIOError(.io, file: gallery, "render-worker-once exited with \(p.terminationStatus)") }
+                if worker { coldWorker.append(wall); cpuColdWorker.append(used) } else { coldIn.append(wall); cpuColdIn.append(used) }
+            }
 
             if cli {
                 let out = tmp.appendingPathComponent("out.svg").path
@@ -113,6 +131,12 @@ enum RenderWorkerBench {
             ("in_process_seconds", .array(inProcess.map { .double(Measure.round($0)) })),
             ("worker_warm_seconds", .array(warm.map { .double(Measure.round($0)) })),
             ("worker_pooled_seconds", .array(pooled.map { .double(Measure.round($0)) })),
+            ("cold_in_process_seconds_median", .double(Measure.round(Measure.median(coldIn)))),
+            ("cold_worker_seconds_median", .double(Measure.round(Measure.median(coldWorker)))),
+            ("overhead_cold", .double(Measure.round(Measure.median(coldWorker) / Measure.median(coldIn) - 1))),
+            ("cpu_overhead_cold", .double(Measure.round(Measure.median(cpuColdWorker) / Measure.median(cpuColdIn) - 1))),
+            ("cold_in_process_seconds", .array(coldIn.map { .double(Measure.round($0)) })),
+            ("cold_worker_seconds", .array(coldWorker.map { .double(Measure.round($0)) })),
             ("files_with_different_bytes", .int(differing.count)),
             ("graphviz", .string(Diagram.graphvizVersion)),
         ]
@@ -124,6 +148,19 @@ enum RenderWorkerBench {
                        ("cpu_overhead_cli_per_file", .double(Measure.round(Measure.median(cpuCliWorker) / Measure.median(cpuCliIn) - 1)))]
         }
         emit(.object(fields))
+    }
+
+    /// The cold measurement's child: renders every gallery file once, in process or through the
+    /// worker (then stops it and waits, so its CPU time is this process's children's), and exits.
+    static func once(tool: String, gallery: String, worker: Bool) throws {
+        let files = (FileManager.default.enumerator(atPath: gallery)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".gv") && !$0.hasPrefix("oracle") }.sorted()
+        let texts = try files.map { try SourceText.read(path: URL(fileURLWithPath: gallery).appendingPathComponent($0).path) }
+        for t in texts {
+            if worker { _ = try RenderWorker.render(dot: t, executable: tool, arguments: ["_render-worker"]) }
+            else { _ = try Diagram.render(dot: t) }
+        }
+        RenderWorker.shutdown()
     }
 
     /// CPU seconds (user + system) of this process and, unless told, of its children waited for so far.

@@ -56,6 +56,9 @@ do {
         try RenderWorkerBench.run(tool: option("--tool") ?? ".build-release/release/interstice",
                                   gallery: option("--gallery") ?? "Tests/Fixtures/graphviz-gallery",
                                   repeats: Int(option("--repeats") ?? "") ?? 5, cli: args.contains("--cli"))
+    case "render-worker-once":   // the cold measurement's child process (RenderWorkerBench.once)
+        try RenderWorkerBench.once(tool: option("--tool") ?? ".build-release/release/interstice",
+                                   gallery: option("--gallery") ?? "Tests/Fixtures/graphviz-gallery", worker: args.contains("--worker"))
     case "fit-coverage":
         try FitBench.coverage(replicates: Int(option("--replicates") ?? "") ?? 1000, nodes: Int(option("--nodes") ?? "") ?? 300,
                               periods: Int(option("--periods") ?? "") ?? 8, truth: [0.03, 0.1, 0.05],

@@ -125,6 +125,48 @@ struct BatchHardeningTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    @Test("a failed merge puts no diagram in the target's folder; a good one puts them all, and no temporary file stays")
+    func atomicMergeDiagrams() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let source = tmp.appendingPathComponent("s1/results.sqlite").path
+        let plan = try JobPlan(try manifest("datasets: [Datasets/chalon-sur-saone]\nanalyses: [{render: {format: [svg, dot]}}]\n"), version: "test")
+        let store = try ResultStore(path: source)
+        #expect(try BatchRunner(options: .init(version: "test", jobs: 1)).run(plan, into: store, manifestPath: "m.yaml").done == 2)
+        try store.close()
+        let corrupt = tmp.appendingPathComponent("corrupt.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: corrupt))
+        let target = tmp.appendingPathComponent("all/results.sqlite").path
+        func files(_ folder: String) -> [String] {
+            (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+                .filter { !((folder as NSString).appendingPathComponent($0) as NSString).pathExtension.isEmpty || $0.contains(".merge-") }.sorted()
+        }
+        #expect(throws: GraphIOError.self) { try ResultStore.merge([source, corrupt], into: target) }
+        #expect(files(tmp.appendingPathComponent("all").path).isEmpty, "\(files(tmp.appendingPathComponent("all").path))")
+        let merged = try ResultStore.merge([source], into: target)
+        #expect(merged.taken == [2])
+        let placed = files(tmp.appendingPathComponent("all").path)
+        #expect(placed.filter { $0.hasPrefix("renders/") }.count == 2 && !placed.contains { $0.contains(".merge-") }, "\(placed)")
+        for f in placed where f.hasPrefix("renders/") {
+            #expect(FileManager.default.contentsEqual(atPath: tmp.appendingPathComponent("all/\(f)").path,
+                                                      andPath: tmp.appendingPathComponent("s1/\(f)").path))
+        }
+    }
+
+    @Test("batch --max-input-bytes: a dataset past it fails its jobs, naming the file and the option; a bad size is refused")
+    func maxInputBytes() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out").path
+        // chalon's largest file is 19,447 bytes, cucm's edges.csv 26,570: 20000 lets chalon through, not cucm.
+        let r = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--allow-outside", "--output", out, "--max-input-bytes", "20000"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("\"event\":\"summary\",\"jobs\":12,\"in_shard\":12,\"done\":6,\"done_before\":0,\"failed\":6,"), "\(r.stderr)")
+        #expect(r.stderr.contains("cucm-plie/edges.csv: the input is larger than 20000 bytes (decompressed); raise --max-input-bytes to read it"), "\(r.stderr)")
+        let bad = try CLI.run(["batch", Fixtures.path("batch/small.yaml"), "--allow-outside", "--output", out, "--max-input-bytes", "many"])
+        #expect(bad.status == 64 && bad.stderr.contains("--max-input-bytes takes bytes or a size"), "\(bad.stderr)")
+    }
+
     @Test("SIGINT: no new job, the run marked interrupted, a line to resume, exit 130; resuming finishes")
     func interrupt() throws {
         let tmp = try Fixtures.temporaryFolder()

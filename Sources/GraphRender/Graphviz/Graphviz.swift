@@ -33,7 +33,12 @@ enum Graphviz {
                 GraphvizMessageBuffer.bytes = []
                 interstice_install_ordered_ids()
                 interstice_install_ordered_memory()
+                // gvContext opens cgraph's prototype graph (agattr(NULL, …)), which lives as long
+                // as the process: plain memory, so the ordered region is free whenever no render
+                // holds a graph (it is then reset, see the shim).
+                interstice_set_ordered_memory(0)
                 context = gvContext()
+                interstice_set_ordered_memory(1)
             }
             guard let gvc = context else {
                 throw RenderError(.graphviz, "Graphviz could not create its context (gvContext failed)")
@@ -43,6 +48,14 @@ enum Graphviz {
             let session = GraphvizSession(context: gvc)
             return try body(session)
         }
+    }
+
+    /// Reserves the ordered-memory region (see the shim) at `bytes` of address space, inside
+    /// the gate. Here, in the file that installs the memory discipline: the shim's state is
+    /// `static` C, one copy per Swift file that touches it when the module is not built whole.
+    /// - Returns: false when the range could not be reserved (arenas then use calloc).
+    static func reserveOrderedMemory(bytes: Int) -> Bool {
+        (try? withSession { _ in interstice_reserve_region(bytes) != 0 }) ?? false
     }
 
     /// The Graphviz library version (`gvcVersion`).

@@ -1,6 +1,7 @@
 import Foundation
 import GraphCore
 import GraphIO
+internal import CGraphviz
 
 /// Graphviz behind a process wall: DOT text Interstice did not build (a `.gv` file, a batch
 /// render job's input) is parsed, laid out and rendered in a child process, the same binary
@@ -145,12 +146,12 @@ public enum RenderWorker {
             let stderr = worker.errorText()
             if status & 0x7f != 0 && status & 0x7f != 0x7f {
                 let sig = status & 0x7f
-                let name = sig == SIGABRT ? "SIGABRT, an assertion" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGKILL ? "SIGKILL" : "signal \(sig)"
+                let name = sig == SIGABRT ? "SIGABRT, an assertion" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGTRAP ? "SIGTRAP, a runtime trap" : sig == SIGKILL ? "SIGKILL" : "signal \(sig)"
                 throw RenderError(.graphviz, source: text.name,
-                                  "Graphviz crashed (\(name)) laying out or rendering this file; only its worker process ended\(memoryHint(stderr))")
+                                  "Graphviz crashed (\(name)) laying out or rendering this file; only its worker process ended\(memoryHint(stderr, limit: limits.memoryBytes))")
             }
             throw RenderError(.graphviz, source: text.name,
-                              "the render worker ended (status \((status >> 8) & 0xff)) without an answer\(memoryHint(stderr))")
+                              "the render worker ended (status \((status >> 8) & 0xff)) without an answer\(memoryHint(stderr, limit: limits.memoryBytes))")
         case .answer(let r, let b):
             (response, body) = (r, b)
             WorkerPool.put(worker)
@@ -175,22 +176,32 @@ public enum RenderWorker {
         WorkerPool.shutdown()
     }
 
-    static func memoryHint(_ stderr: String) -> String {
+    /// What a dead worker's message adds: that it ran out of memory when its standard error
+    /// says so, and in any case its limit (a crash in an allocation that failed says nothing).
+    static func memoryHint(_ stderr: String, limit: Int) -> String {
         let s = stderr.lowercased()
-        if s.contains("out of memory") || s.contains("memory exhausted") || s.contains("cannot allocate") {
-            return " (it ran out of its memory limit)"
+        let mib = limit >> 20
+        let size = mib % 1024 == 0 ? "\(mib >> 10)G" : "\(mib)M"
+        if s.contains("out of memory") || s.contains("memory exhausted") || s.contains("cannot allocate")
+            || s.contains("memory allocation failure") {
+            return " (it ran out of its memory limit, --render-memory \(size))"
         }
-        return ""
+        return " (its memory limit: --render-memory \(size))"
     }
 
-    /// The child's side: limits its memory, then serves requests read on standard input, one
-    /// after another, each answered on standard output, until standard input ends. A thread
-    /// watches standard input and ends the worker as soon as its parent's end closes, so a
-    /// worker never outlives its parent, however the parent died (even by SIGKILL, mid-layout).
+    /// The child's side: warms Graphviz up, limits its memory, then serves requests read on
+    /// standard input, one after another, each answered on standard output, until standard
+    /// input ends. A thread watches standard input and ends the worker as soon as its parent's
+    /// end closes, so a worker never outlives its parent, however the parent died (even by
+    /// SIGKILL, mid-layout). The warm-up (one tiny layout and SVG with a label) loads Graphviz's
+    /// plugins, Pango, Cairo and fontconfig's cache before the limit is measured, so the limit
+    /// bounds what renders allocate, not the libraries' mappings (tens of megabytes).
     /// Returns the exit status (0 at the end of the input; an error answer is still an answer).
     public static func serve(memoryBytes: Int) -> Int32 {
-        limitMemory(memoryBytes)
         watchParent()
+        _ = try? Diagram.render(dot: SourceText(name: "warm-up", bytes: Array("digraph { a [label=\"warm\"]; a -> b }".utf8)))
+        limitMemory(memoryBytes)
+        let warm = addressSpace()
         var input = FrameReader(fd: 0)
         while true {
             guard let line = input.line() else { return 0 }
@@ -203,6 +214,11 @@ public enum RenderWorker {
             guard let body = input.take(request.bytes) else { return 0 }
             let status = handle(request, engine: engine, format: format, SourceText(name: request.name, bytes: body))
             if status != 0 { return status }
+            // The limit holds for the worker's life: one whose heap kept a quarter of it after a
+            // render retires (its parent sees it gone and starts another), so the next render
+            // is not refused memory an earlier one left fragmented.
+            interstice_trim_heap()
+            if addressSpace() > warm + memoryBytes / 4 { return 0 }
         }
     }
 
@@ -252,18 +268,39 @@ public enum RenderWorker {
         return 0
     }
 
-    /// `RLIMIT_AS` = the address space now + the arena Graphviz's memory discipline reserves
-    /// (address space only, never committed) + `bytes`.
+    /// Bounds the worker to `bytes` beyond what it holds once warm: half for Graphviz's graph
+    /// objects, in the ordered-memory region reserved here at that size (instead of 64 GiB of
+    /// address space, which `RLIMIT_AS` would count whole, touched or not), half for the rest,
+    /// through `RLIMIT_AS` = the address space now, region included, + `bytes / 2`.
     static func limitMemory(_ bytes: Int) {
-        var now = 0
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
-           let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
-            now = kb * 1024
-        }
-        let arena = 1 << 36
-        var limit = rlimit(rlim_cur: rlim_t(now + arena + bytes), rlim_max: rlim_t(now + arena + bytes))
+        let page = max(4096, Int(sysconf(Int32(_SC_PAGESIZE))))
+        _ = Graphviz.reserveOrderedMemory(bytes: (bytes / 2) / page * page)
+        let now = addressSpace()
+        guard now > 0 else { return }   // no /proc: no limit (Linux is the platform here)
+        let space = rlim_t(now + bytes / 2)
+        var limit = rlimit(rlim_cur: space, rlim_max: space)
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+    }
+
+    /// This process's address space in bytes (`VmSize` in /proc/self/status, read with read(2):
+    /// a /proc file has size 0, so Foundation's whole-file readers give an empty text); 0 when
+    /// unreadable.
+    static func addressSpace() -> Int {
+        let fd = open("/proc/self/status", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
+              let kb = Int(line.dropFirst("VmSize:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") else { return 0 }
+        return kb * 1024
     }
 }
 

@@ -57,6 +57,12 @@ struct BatchRunCommand: ParsableCommand {
     @Option(help: "Seconds a render job's Graphviz worker may take before it is stopped (the job then fails; the others go on).")
     var renderTimeout = 60.0
 
+    @Option(name: .customLong("render-memory"), help: ArgumentHelp("Memory a render job's Graphviz worker may allocate: bytes or 512M, 4G (default 4G).", valueName: "size"))
+    var renderMemory: String?
+
+    @Option(name: .customLong("max-input-bytes"), help: ArgumentHelp("The most bytes a dataset's file may have once decompressed (a larger one fails its jobs): bytes or 512M, 4G (default 1G).", valueName: "size"))
+    var maxInputBytes: String?
+
     func validate() throws {
         try OptionRange.check(jobs, 1...OptionRange.maxThreads, "--jobs")
         try OptionRange.check(maxJobs, 1...1_000_000_000, "--max-jobs")
@@ -64,6 +70,20 @@ struct BatchRunCommand: ParsableCommand {
         try OptionRange.check(threads, 1...OptionRange.maxThreads, "--threads")
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes k/n with 1 ≤ k ≤ n, found \"\(shard)\"") }
         if let memory, BatchRunCommand.bytes(memory) == nil { throw ValidationError("--memory takes bytes or a size such as 512M or 4G (below 4E), found \"\(memory)\"") }
+        _ = try BatchRunCommand.renderMemoryBytes(renderMemory)
+        if let m = maxInputBytes, BatchRunCommand.bytes(m) == nil {
+            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(m)\"")
+        }
+    }
+
+    /// `--render-memory` in bytes (nil: the worker's default, 4 GiB), for `render` and `batch run`.
+    /// - Throws: `ValidationError` for a size that does not parse or lies outside 64M…1T.
+    static func renderMemoryBytes(_ text: String?) throws -> Int {
+        guard let text else { return RenderWorker.Limits().memoryBytes }
+        guard let b = bytes(text), b >= 64 << 20, b <= 1 << 40 else {
+            throw ValidationError("--render-memory takes a size from 64M to 1T such as 512M or 4G, found \"\(text)\"")
+        }
+        return Int(b)
     }
 
     /// `4G`, `512M`, `64K`, or plain bytes.
@@ -82,7 +102,8 @@ struct BatchRunCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             RenderWorker.install(executable: RenderWorkerCommand.executable, arguments: [RenderWorkerCommand.name],
-                                 limits: RenderWorker.Limits(timeout: renderTimeout))
+                                 limits: RenderWorker.Limits(timeout: renderTimeout,
+                                                             memoryBytes: try BatchRunCommand.renderMemoryBytes(renderMemory)))
             let m = try Manifest.load(manifest, seed: seed, allowOutside: allowOutside)
             for w in m.warnings { printError("interstice: warning: \(w)") }
             let plan = try JobPlan(m, version: IntersticeVersion.string, maxJobs: maxJobs)
@@ -102,6 +123,7 @@ struct BatchRunCommand: ParsableCommand {
             defer { lock.release() }
             let store = try ResultStore(path: storePath)
             var options = BatchRunner.Options(version: IntersticeVersion.string, shard: shard, force: force)
+            options.maxInputBytes = maxInputBytes.flatMap(BatchRunCommand.bytes).map { Int(clamping: $0) } ?? SourceText.defaultMaxBytes
             let stop = BatchStop()
             options.stop = stop
             Signals.onInterrupt = { sig in

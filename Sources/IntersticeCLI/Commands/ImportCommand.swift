@@ -91,7 +91,7 @@ struct ImportCommand: ParsableCommand {
             try DatasetFolder.write(result.network, to: output)
             var lines = result.summary(peopleName: people, tiesName: ties)
             lines.append("wrote \(output): \(result.network.nodeCount) nodes, \(result.network.edgeCount) edges (nodes.csv, edges.csv, dataset.json); next: interstice info \(output)")
-            print(lines.joined(separator: "\n"))
+            try OutputFile.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: "-")
         }
     }
 }

@@ -84,13 +84,11 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         try OptionRange.check(dpi, DiagramStyle.dpiRange, "--dpi")
         guard timeout > 0 && timeout <= 86_400 else { throw ValidationError("--timeout must be in (0, 86400] seconds, found \(timeout)") }
-        if let m = renderMemory, BatchRunCommand.bytes(m) == nil {
-            throw ValidationError("--render-memory takes bytes or a size such as 512M or 4G, found \"\(m)\"")
-        }
+        _ = try BatchRunCommand.renderMemoryBytes(renderMemory)
     }
 
     var limits: RenderWorker.Limits {
-        RenderWorker.Limits(timeout: timeout, memoryBytes: renderMemory.flatMap(BatchRunCommand.bytes).map { Int($0) } ?? 4 << 30)
+        RenderWorker.Limits(timeout: timeout, memoryBytes: (try? BatchRunCommand.renderMemoryBytes(renderMemory)) ?? RenderWorker.Limits().memoryBytes)
     }
 
     func run() throws {
