@@ -14,7 +14,9 @@ extension ManifestParser {
     /// conservative over-count of YAML's nesting: quoted scalars and comments are skipped, a
     /// block scalar's (`|`, `>`) more-indented lines are skipped, every deeper indentation,
     /// every `- ` and `? ` that opens a line's compact collection, and every open `[`/`{`
-    /// count one level.
+    /// count one level. Lines end where libyaml's do: at LF, CR, CRLF, NEL (U+0085), LS
+    /// (U+2028) or PS (U+2029); a line split at LF only let `\r{{{…` through as one blank line
+    /// (found by fuzzing, Tests/Fixtures/fuzz/manifest).
     /// - Complexity: O(bytes).
     /// - Throws: ``GraphIOError`` (`.badData`) at the line and column where the depth passes
     ///   the limit.
@@ -30,15 +32,20 @@ extension ManifestParser {
                          "the manifest nests collections more than \(maxDepth) deep; Interstice reads at most \(maxDepth) levels")
         }
         while i < n {
-            // One line: [i, end).
+            // One line: [i, end), then a break of `breakLength` bytes.
             var end = i
-            while end < n && bytes[end] != 10 { end += 1 }
+            var breakLength = 0
+            while end < n {
+                breakLength = lineBreak(bytes, at: end)
+                if breakLength > 0 { break }
+                end += 1
+            }
             var k = i
             while k < end && bytes[k] == 32 { k += 1 }
             let indent = k - i
             let blank = k == end || bytes[k] == 13 || bytes[k] == 35   // empty, or a comment
             if blockScalarIndent >= 0 {
-                if blank || indent > blockScalarIndent { line += 1; i = end + 1; continue }
+                if blank || indent > blockScalarIndent { line += 1; i = end + breakLength; continue }
                 blockScalarIndent = -1
             }
             if !blank {
@@ -83,7 +90,19 @@ extension ManifestParser {
                 }
             }
             line += 1
-            i = end + 1
+            i = end + max(breakLength, 1)
+        }
+    }
+
+    /// The length of the line break at `i` as libyaml reads breaks (LF, CR, CRLF, and the UTF-8
+    /// of NEL, LS and PS); 0 when none starts there.
+    private static func lineBreak(_ bytes: [UInt8], at i: Int) -> Int {
+        switch bytes[i] {
+        case 10: return 1
+        case 13: return i + 1 < bytes.count && bytes[i + 1] == 10 ? 2 : 1
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+        case 0xE2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+        default: return 0
         }
     }
 

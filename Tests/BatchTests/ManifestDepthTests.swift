@@ -35,6 +35,30 @@ struct ManifestDepthTests {
         #expect(c.line == 2, "\(c)")
     }
 
+    @Test("lines end where libyaml's do: CR, NEL, LS and PS before deep brackets hide nothing (a fuzz finding)")
+    func otherLineBreaks() throws {
+        // The long fuzz run's manifest target: "\r{{{…[{{…" overflowed Yams' stack under
+        // AddressSanitizer; the scan had read the whole file as one blank line (it began with CR).
+        let found = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("fuzz/manifest/crash-b2a4ecb4e3f62f9c88d3ca328abb82af774bede9.yaml")))
+        do {
+            _ = try Manifest.parse(Array(found), file: "m.yaml", folder: "/nonexistent-interstice-test")
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message.hasPrefix("the manifest nests collections more than 64 deep"), "\(error)")
+        }
+        for (name, lineBreak) in [("CR", "\r"), ("CRLF", "\r\n"), ("NEL", "\u{85}"), ("LS", "\u{2028}"), ("PS", "\u{2029}")] {
+            let text = "a: 1" + lineBreak + "b: " + String(repeating: "{", count: 5_000) + String(repeating: "}", count: 5_000) + lineBreak
+            guard let e = Self.check(text) else { Issue.record("\(name): accepted"); continue }
+            // Line 2 (libyaml counts these breaks too); "b:" is level 1, the 64th brace level 65.
+            #expect(e.line == 2 && e.column == 4 + ManifestParser.maxDepth - 1, "\(name): \(e)")
+        }
+        // A lone CR ends a line for the block structure too: "a:\r  b:\r    c: 1" is three levels deep.
+        #expect(Self.check("a:\r  b:\r    c: 1\r") == nil)
+        var deep = ""
+        for i in 0..<100 { deep += String(repeating: " ", count: i) + "k\(i):\r" }
+        #expect(Self.check(deep)?.line == ManifestParser.maxDepth + 1)
+    }
+
     @Test("brackets inside quotes, comments and block scalars do not count; real manifests pass")
     func notCounted() throws {
         let brackets = String(repeating: "[", count: 500)
