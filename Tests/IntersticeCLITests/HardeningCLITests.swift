@@ -54,11 +54,15 @@ struct HardeningCLITests {
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 
-    @Test("a full standard output is exit 74 with one line")
-    func fullStandardOutput() throws {
+    @Test("a full standard output is exit 74 with one line", arguments: ["info", "import"])
+    func fullStandardOutput(command: String) throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
         let p = Process()
         p.executableURL = CLI.executable
-        p.arguments = ["info", Self.cucm]
+        // import prints its summary on standard output (it used print(), which lost it and exited 0).
+        p.arguments = command == "info" ? ["info", Self.cucm]
+            : ["import", Fixtures.path("import/personnes.csv"), Fixtures.path("import/liens.csv"), "-o", tmp.appendingPathComponent("imported").path]
         // /dev/full is used only as this child's standard output.
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         let err = Pipe()
