@@ -129,9 +129,15 @@ public struct Diagram: Sendable {
                     reason += " (over the file's layout=\(l))"
                 }
                 var warnings = s.takeMessages()
-                let bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
-                    if format == .dot { return try s.render(g, format: "dot", name: text.name) }
-                    return try s.render(g, format: format.graphvizName, allowLinks: allowLinks, name: text.name)
+                let bytes: [UInt8]
+                do throws(RenderError) {
+                    bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
+                        if format == .dot { return try s.render(g, format: "dot", name: text.name) }
+                        return try s.render(g, format: format.graphvizName, allowLinks: allowLinks, name: text.name)
+                    }
+                } catch where error.kind == .graphviz && error.message.contains("not recognized") {
+                    // The file's layout names no engine (layout=DOT: Graphviz's names are lower case).
+                    throw RenderError(.badInput, source: text.name, "layout=\(chosen) is not a Graphviz layout engine: \(error.message)")
                 }
                 warnings += s.takeMessages()
                 if format == .html {
