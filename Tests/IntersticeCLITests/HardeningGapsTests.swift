@@ -125,6 +125,19 @@ struct HardeningGapsTests {
         #expect(ys.count > 10, "\(ys.count) distinct y: laid out by dot?")
     }
 
+    @Test("a layout attribute that names no engine (layout=DOT) is bad input naming the file, not an internal error")
+    func unknownLayoutAttribute() throws {
+        let tmp = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let input = tmp.appendingPathComponent("upper.gv").path
+        try "digraph { layout=DOT; a -> b }\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("out.svg").path
+        let r = try CLI.run(["render", input, "-o", out])
+        #expect(r.status == 65, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("interstice: \(input): layout=DOT is not a Graphviz layout engine: layout with DOT failed: Layout type: \"DOT\" not recognized"), "\(r.stderr)")
+        #expect(Self.contents(tmp) == ["upper.gv"])
+    }
+
     // MARK: - "memory exhausted" parse error (row 19)
 
     @Test("20,000 nested subgraphs overflow the DOT parser: exit 65 naming the file, no empty graph")
