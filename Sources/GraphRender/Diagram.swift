@@ -1,3 +1,4 @@
+import Foundation
 import GraphCore
 import GraphIO
 
@@ -78,7 +79,10 @@ public struct Diagram: Sendable {
     /// renders it; the network model is not involved.
     /// - Parameters:
     ///   - engine: `.auto` uses the file's `layout` attribute if it has one, else sfdp above
-    ///     ``LayoutEngine/largeGraphNodes`` nodes, dot for a digraph, neato for a graph.
+    ///     ``LayoutEngine/largeGraphNodes`` nodes, dot for a digraph, neato for a graph; any
+    ///     other engine is used even when the file sets `layout` (it is written over it).
+    ///     dot is refused past ``LayoutEngine/dotNodeLimit`` nodes however it was chosen, and a
+    ///     `dpi` or `resolution` outside ``DiagramStyle/dpiRange`` (other than 0) before layout.
     ///   - allowFileReferences: let the text name local files (images, shape files, font paths).
     /// - Complexity: Graphviz's parse, layout and rendering.
     ///   - allowLinks: keep `http(s)` and `mailto` links (`URL`, `href`) in SVG output; without
@@ -96,6 +100,7 @@ public struct Diagram: Sendable {
                 do throws(GraphIOError) {
                     try builder.checkEncoding()
                     if !allowFileReferences { try builder.checkFileReferences() }
+                    try checkResolution(raw, text: text)
                 } catch {
                     throw RenderError(.badInput, source: text.name, line: error.line, error.message)
                 }
@@ -116,10 +121,23 @@ public struct Diagram: Sendable {
                 if chosen == LayoutEngine.dot.rawValue && raw.nodes.count > LayoutEngine.dotNodeLimit {
                     throw RenderError(.unsupported, source: text.name, "dot cannot lay out \(raw.nodes.count) nodes in reasonable time (\(reason)); use --engine sfdp")
                 }
+                // gvLayout runs the engine the graph's own layout attribute names, whatever it is
+                // asked for: an explicit engine is written over the file's (so that the limit
+                // above holds for the engine that runs, and the reason tells the truth).
+                if engine != .auto, let l = layoutAttribute, !l.isEmpty, l != chosen {
+                    s.setGraphAttribute(g, "layout", chosen)
+                    reason += " (over the file's layout=\(l))"
+                }
                 var warnings = s.takeMessages()
-                let bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
-                    if format == .dot { return try s.render(g, format: "dot") }
-                    return try s.render(g, format: format.graphvizName, allowLinks: allowLinks)
+                let bytes: [UInt8]
+                do throws(RenderError) {
+                    bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
+                        if format == .dot { return try s.render(g, format: "dot", name: text.name) }
+                        return try s.render(g, format: format.graphvizName, allowLinks: allowLinks, name: text.name)
+                    }
+                } catch where error.kind == .graphviz && error.message.contains("not recognized") {
+                    // The file's layout names no engine (layout=DOT: Graphviz's names are lower case).
+                    throw RenderError(.badInput, source: text.name, "layout=\(chosen) is not a Graphviz layout engine: \(error.message)")
                 }
                 warnings += s.takeMessages()
                 if format == .html {
@@ -133,6 +151,23 @@ public struct Diagram: Sendable {
                                engine: LayoutEngine(rawValue: chosen) ?? .auto, engineReason: reason, notes: [],
                                warnings: warnings)
             }
+        }
+    }
+
+    /// Refuses a DOT file's `dpi` (or its synonym `resolution`) outside ``DiagramStyle/dpiRange``,
+    /// the range of `--dpi`, before Graphviz lays it out: Graphviz reads the value with `atof`,
+    /// takes 0 for its default, and with a negative value never finishes a bitmap (and writes a
+    /// negative size into SVG). 0 (Graphviz's default) is accepted.
+    static func checkResolution(_ raw: RawDOTGraph, text: SourceText) throws(GraphIOError) {
+        for name in ["dpi", "resolution"] {
+            guard let v = raw.graphValue(name) else { continue }
+            let string = String(decoding: v.bytes, as: UTF8.self)
+            let value = atof(string)
+            if value == 0 || DiagramStyle.dpiRange.contains(value) { continue }
+            let message = "\(name)=\(GraphIOError.quote(string)): a DOT file's resolution must be in "
+                + "\(Int(DiagramStyle.dpiRange.lowerBound))…\(Int(DiagramStyle.dpiRange.upperBound)) dots per inch, as --dpi (or 0, Graphviz's default)"
+            if let at = FileReferencePolicy.offset(of: name, in: text.bytes, html: false) { throw text.error(at: at, message) }
+            throw GraphIOError(.badData, file: text.name, message)
         }
     }
 

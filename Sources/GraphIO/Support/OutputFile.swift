@@ -15,7 +15,7 @@ import Foundation
 /// - a folder: an error.
 ///
 /// Temporary files are registered with ``TemporaryFiles`` while they exist, so a SIGINT or
-/// SIGTERM handler can remove them (`TemporaryFiles.removeAll()`), and are removed on every
+/// SIGTERM handler can remove them (`TemporaryFiles.removeAllBeforeExit()`), and are removed on every
 /// failure. Short writes and `EINTR` are retried; a full disk or a full standard output is an
 /// `.io` error (exit 74).
 public enum OutputFile {
@@ -48,12 +48,16 @@ public enum OutputFile {
         let url = URL(fileURLWithPath: path)
         let parent = url.deletingLastPathComponent()
         var template = Array(parent.appendingPathComponent(".\(url.lastPathComponent).tmp-XXXXXX").path.utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw GraphIOError(.io, file: path, "cannot create a temporary folder in \(parent.path): \(String(cString: strerror(errno)))")
+        var made: String?, failure: Int32 = 0
+        let created = TemporaryFiles.create {
+            made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) }
+            failure = errno
+            return made
         }
-        let tmpPath = String(cString: made)
+        guard let token = created, let tmpPath = made else {
+            throw GraphIOError(.io, file: path, "cannot create a temporary folder in \(parent.path): \(String(cString: strerror(failure)))")
+        }
         let tmp = URL(fileURLWithPath: tmpPath)
-        let token = TemporaryFiles.register(tmpPath)
         defer { TemporaryFiles.unregister(token) }
         let fm = FileManager.default
         do {
@@ -131,13 +135,18 @@ public enum OutputFile {
             throw GraphIOError(.io, file: name, "the folder \(dir.path) does not exist")
         }
         var template = Array(dir.appendingPathComponent(".\(url.lastPathComponent).tmp-XXXXXX").path.utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw GraphIOError(.io, file: name, "cannot create a temporary file in \(dir.path): \(String(cString: strerror(errno)))")
+        // Created and registered in one step under TemporaryFiles' lock: a SIGINT/SIGTERM
+        // between mkstemp and the registration used to leave the temporary file behind.
+        var fd: Int32 = -1, failure: Int32 = 0
+        guard let token = TemporaryFiles.create({
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            failure = errno
+            return fd >= 0 ? template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : nil
+        }) else {
+            throw GraphIOError(.io, file: name, "cannot create a temporary file in \(dir.path): \(String(cString: strerror(failure)))")
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let tmp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let token = TemporaryFiles.register(tmp)
         defer { TemporaryFiles.unregister(token) }
         var ok = false
         defer { if !ok { unlink(tmp) } }
@@ -149,8 +158,11 @@ public enum OutputFile {
             let mode = stat(target, &st) == 0 ? st.st_mode & 0o7777 : 0o666 & ~processUmask
             _ = fchmod(fd, mode)
         }
-        guard rename(tmp, target) == 0 else {
-            throw GraphIOError(.io, file: name, "cannot write: \(String(cString: strerror(errno)))")
+        // Renamed under TemporaryFiles' lock: a SIGINT/SIGTERM handler removing the temporary
+        // files either runs before (no rename follows) or after (the output is whole).
+        var renameError: Int32 = 0
+        guard TemporaryFiles.commit(token, { if rename(tmp, target) == 0 { return true }; renameError = errno; return false }) else {
+            throw GraphIOError(.io, file: name, "cannot write: \(String(cString: strerror(renameError)))")
         }
         ok = true
     }
@@ -201,6 +213,18 @@ public enum TemporaryFiles {
         return next
     }
 
+    /// Creates a temporary file or folder with `make` (which returns its path, or nil when it
+    /// failed) and registers it, both under the lock that ``removeAllBeforeExit()`` keeps: a
+    /// signal's clean-up never falls between the creation and the registration.
+    /// - Returns: the token for ``unregister(_:)``, or nil when `make` failed.
+    public static func create(_ make: () -> String?) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard let path = make() else { return nil }
+        next += 1
+        paths[next] = path
+        return next
+    }
+
     /// Forgets a temporary path (it was renamed or removed).
     public static func unregister(_ token: Int) {
         lock.lock(); defer { lock.unlock() }
@@ -211,6 +235,24 @@ public enum TemporaryFiles {
     /// ends the process).
     public static func removeAll() {
         lock.lock(); defer { lock.unlock() }
+        for p in paths.values { try? FileManager.default.removeItem(atPath: p) }
+        paths.removeAll()
+    }
+
+    /// Runs `rename` (which moves the temporary path of `token` into place) and forgets the
+    /// path, holding the lock that ``removeAllBeforeExit()`` keeps: a rename never follows the
+    /// signal handler's clean-up.
+    public static func commit(_ token: Int, _ rename: () -> Bool) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard rename() else { return false }
+        paths[token] = nil
+        return true
+    }
+
+    /// Removes every registered temporary file or folder and keeps the lock, so that no
+    /// ``commit(_:_:)`` can rename one afterwards; only for a handler that then ends the process.
+    public static func removeAllBeforeExit() {
+        lock.lock()
         for p in paths.values { try? FileManager.default.removeItem(atPath: p) }
         paths.removeAll()
     }

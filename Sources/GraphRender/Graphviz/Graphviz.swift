@@ -123,12 +123,18 @@ struct GraphvizSession: ~Copyable {
         return try body()
     }
 
+    /// Sets a root graph attribute (declaring it if the graph has none).
+    func setGraphAttribute(_ g: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String) {
+        _ = interstice_agsafeset(UnsafeMutableRawPointer(g), name, value, "")
+    }
+
     /// Renders a laid-out graph to bytes in a Graphviz output format (`svg`, `png`, `json`…);
     /// Graphviz's buffer is freed (`gvFreeRenderData`) before returning. SVG passes through
     /// ``SVGSanitizer`` (no script, event handler, outside link or stylesheet; `http(s)` and
     /// `mailto` links kept only with `allowLinks`). Empty output (Graphviz gives 0 bytes for a
     /// bitmap too large to allocate) is an error, never an empty file.
-    func render(_ g: UnsafeMutablePointer<Agraph_t>, format: String, allowLinks: Bool = false) throws(RenderError) -> [UInt8] {
+    func render(_ g: UnsafeMutablePointer<Agraph_t>, format: String, allowLinks: Bool = false,
+                name: String = "diagram") throws(RenderError) -> [UInt8] {
         var data: UnsafeMutablePointer<CChar>? = nil
         var length: UInt32 = 0
         let rc = gvRenderData(context, g, format, &data, &length)
@@ -146,7 +152,7 @@ struct GraphvizSession: ~Copyable {
             Array(UnsafeBufferPointer(start: $0, count: Int(length)))
         }
         guard format.hasPrefix("svg") else { return bytes }
-        return try SVGSanitizer.sanitize(bytes, allowLinks: allowLinks).0
+        return try SVGSanitizer.sanitize(bytes, allowLinks: allowLinks, name: name).0
     }
 
     /// A parse failure as an error: Graphviz's `syntax error in line N near 'x'` becomes a
@@ -159,6 +165,9 @@ struct GraphvizSession: ~Copyable {
         // "<stdin>: syntax error in line 3 near '->'" (the prefix varies with the version).
         var text = first.text
         if let colon = text.firstRange(of: ": syntax error") { text = String(text[text.index(after: colon.lowerBound)...]).trimmingCharacters() }
+        // "<input>: memory exhausted near '{'": bison's stack, full on deeply nested brackets.
+        if text.hasPrefix("<"), let close = text.firstRange(of: ">: ") { text = String(text[close.upperBound...]) }
+        if text.hasPrefix("memory exhausted") { text += " (the parser's stack: subgraphs or brackets nested too deeply)" }
         var line: Int? = nil
         if let r = text.firstRange(of: " in line ") {
             let digits = text[r.upperBound...].prefix { $0.isNumber }

@@ -42,7 +42,7 @@ enum Signals {
             h(sig)
             return
         }
-        TemporaryFiles.removeAll()
+        TemporaryFiles.removeAllBeforeExit()
         printError("interstice: interrupted (\(sig == SIGINT ? "SIGINT" : "SIGTERM")); nothing was written")
         _exit(128 + sig)
     }
