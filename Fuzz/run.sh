@@ -57,12 +57,12 @@ for f in $FORMATS; do
   ( cd "$findings" && INTERSTICE_FUZZ_FORMAT=$f ASAN_OPTIONS=detect_leaks=0 \
       "${NICE[@]}" "$BIN" "$OLDPWD/$corpus" "${LIMIT[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout="$TIMEOUT" \
       -rss_limit_mb=4096 -print_final_stats=1 ) > "Fuzz/findings/$f.log" 2>&1 || true
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$f.log" | grep -o '[0-9]*$' || echo 0)
-  cov=$(grep -o 'cov: [0-9]*' "Fuzz/findings/$f.log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "Fuzz/findings/$f.log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -ao 'cov: [0-9]*' "Fuzz/findings/$f.log" | tail -1 | grep -o '[0-9]*' || echo 0)
   # Findings of this run only (older ones stay in the folder until looked at).
   crashes=$(find "$findings" -newer "$stamp" \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) | wc -l)
   rm -f "$stamp"
-  secs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "Fuzz/findings/$f.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || true)
+  secs=$(grep -ao 'Done [0-9]* runs in [0-9]* second' "Fuzz/findings/$f.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || true)
   [ -n "$secs" ] || secs=$SECONDS_EACH
   echo "{\"reader\": \"$f\", \"seconds\": $secs, \"executions\": ${execs:-0}, \"coverage\": ${cov:-0}, \"findings\": $crashes, \"limit\": \"${LIMIT[*]}\", \"max_len\": ${FUZZ_MAX_LEN:-65536}, \"timeout\": $TIMEOUT, \"finished\": \"$(date -u +%FT%TZ)\"}"
   if [ "$crashes" -ne 0 ]; then
