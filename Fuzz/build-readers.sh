@@ -47,6 +47,7 @@ echo "$OUT/fuzz-dot"
 # The manifest: what parses it (Yams, libyaml, Batch) instrumented; Interstice, GraphRender, GRDB
 # and swift-crypto taken uninstrumented from FUZZ_BASE, with the module maps SwiftPM passes.
 BASE=${FUZZ_BASE:-.build/debug}
+BASE=${BASE%/}
 SCRATCH=${BASE%/*}
 CO=$SCRATCH/checkouts
 [ -f "$BASE/Modules/Interstice.swiftmodule" ] || swift build --scratch-path "$SCRATCH" -c "${BASE##*/}" --product interstice >&2
@@ -70,14 +71,20 @@ if [ ! -f "$M/Yams.o" ] || [ -n "$(find "$YAMS" -newer "$M/Yams.o" \( -name '*.s
   swiftc "${MFLAGS[@]}" -swift-version 5 -module-name Yams -wmo -emit-module -emit-module-path "$M/Yams.swiftmodule" \
     -c "$YAMS"/Yams/*.swift -o "$M/Yams.o"
 fi
-# SwiftPM's package name for the root package: its folder's name (Batch's `package` symbols must match).
-PKG=$(basename "$PWD" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9_]/_/g')
-if [ ! -f "$M/Batch.o" ] || [ -n "$(find Sources/Batch "$BASE/Modules/Interstice.swiftmodule" "$BASE/Modules/GraphRender.swiftmodule" "$M/Yams.o" -newer "$M/Batch.o" | head -1)" ]; then
+# The package name SwiftPM gave Batch (its `package` symbols must match), read from SwiftPM's
+# own build description; the folder's name, lower-cased, if that cannot be read.
+PKG=$(grep -o '"-module-name","Batch",.*' "$SCRATCH/${BASE##*/}.yaml" 2>/dev/null | grep -o '"-package-name","[^"]*"' | head -1 | cut -d'"' -f4 || true)
+[ -n "$PKG" ] || PKG=$(basename "$PWD" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9_]/_/g')
+# Batch.o is rebuilt when a Batch source, any module it may import or the base build changed.
+STAMP="$BASE $PKG"
+if [ ! -f "$M/Batch.o" ] || [ "$(cat "$M/stamp" 2>/dev/null)" != "$STAMP" ] ||
+   [ -n "$(find Sources/Batch "$BASE/Modules" "$M/Yams.o" -newer "$M/Batch.o" \( -name '*.swift' -o -name '*.swiftmodule' -o -name '*.o' \) | head -1)" ]; then
   swiftc "${MFLAGS[@]}" -swift-version 6 -package-name "$PKG" -I "$M" -I "$BASE/Modules" -module-name Batch -wmo -emit-module \
     -emit-module-path "$M/Batch.swiftmodule" -c $(find Sources/Batch -name '*.swift' | sort) -o "$M/Batch.o"
+  echo "$STAMP" > "$M/stamp"
 fi
 # Every other object SwiftPM built (names may hold spaces), without executables, tests and what is rebuilt above.
-mapfile -d '' OBJECTS < <(find "$BASE"/ -path '*.build/*' -name '*.o' -print0 |
+mapfile -d '' OBJECTS < <(find "$BASE"/ -path '*.build/*' -not -path '*/Modules/*' -name '*.o' -print0 |
   grep -zEv '/(Batch|Yams|CYaml|IntersticeCLI|IntersticeBench|TestSupport|ArgumentParser[A-Za-z]*|[A-Za-z]*Tests)\.build/')
 swiftc "${MFLAGS[@]}" -swift-version 6 -I "$M" -I "$BASE/Modules" -module-name ManifestFuzz Fuzz/Manifest/main.swift \
   "$M/Batch.o" "$M/Yams.o" "$M"/cyaml-*.o "${OBJECTS[@]}" -lgvc -lcgraph -lcdt -lz -lsqlite3 -o "$OUT/fuzz-manifest"

@@ -324,6 +324,17 @@ struct ManifestParser {
             let options = ReadOptions(directed: directed, relation: Relation(relation))
             let matches: [String]
             if pattern.contains(where: { "*?[".contains($0) }) {
+                // The glob's fixed part is confined before anything is listed: "/*/*/*.csv"
+                // must not walk the machine's folders to be refused afterwards.
+                if !allowOutside {
+                    let fixed = pattern.split(separator: "/", omittingEmptySubsequences: false)
+                        .prefix { !$0.contains(where: { "*?[".contains($0) }) }.joined(separator: "/")
+                    let base = resolve(fixed.isEmpty && pattern.hasPrefix("/") ? "/" : fixed)
+                    let real = Self.realPath(base) ?? (base as NSString).standardizingPath
+                    if !Self.isInside(real, Self.realPath(folder) ?? folder) {
+                        throw error(patternNode, "dataset \(GraphIOError.quote(pattern)) leads outside the manifest's folder (to \(real)); move it inside, or pass --allow-outside")
+                    }
+                }
                 matches = Glob.datasets(matching: pattern, in: folder)
                 guard !matches.isEmpty else {
                     throw error(patternNode, "the glob \(GraphIOError.quote(pattern)) matches no dataset (a folder with nodes.csv or edges.csv, or a graph file)", .missingInput)

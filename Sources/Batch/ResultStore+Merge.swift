@@ -42,34 +42,52 @@ extension ResultStore {
         let counts = try merged.statusCounts()
         try merged.close()
         let staged = try Self.stage(copies)
+        // Unplaced copies are removed on every way out (their tokens let a signal's clean-up
+        // remove them too).
+        var placed = 0
+        defer {
+            for (token, t, _) in staged[placed...] { unlink(t); TemporaryFiles.unregister(token) }
+        }
         guard rename(tmp, target) == 0 else {
-            for (t, _) in staged { unlink(t) }
             throw GraphIOError(.io, file: target, "cannot replace the merged store: \(String(cString: strerror(errno)))")
         }
-        for (t, dst) in staged where rename(t, dst) != 0 {
-            unlink(t)
-            throw GraphIOError(.io, file: dst, "the store is merged but this diagram could not be put in place: \(String(cString: strerror(errno)))")
+        for (token, t, dst) in staged {
+            var failure: Int32 = 0
+            guard TemporaryFiles.commit(token, { if rename(t, dst) == 0 { return true }; failure = errno; return false }) else {
+                throw GraphIOError(.io, file: dst, "the store is merged but this diagram could not be put in place: \(String(cString: strerror(failure)))")
+            }
+            placed += 1
         }
         return (taken, counts)
     }
 
-    /// Copies each diagram to a temporary name beside its destination; on a failure removes the
-    /// copies made and throws.
-    /// - Returns: (temporary path, destination) pairs, to rename once the store is in place.
-    static func stage(_ copies: [(from: String, to: String)]) throws(GraphIOError) -> [(String, String)] {
+    /// Copies each diagram to a temporary name beside its destination, registered with
+    /// ``TemporaryFiles`` (a SIGINT/SIGTERM clean-up removes it); on a failure removes the copies
+    /// made and throws.
+    /// - Returns: (token, temporary path, destination), to rename once the store is in place.
+    static func stage(_ copies: [(from: String, to: String)]) throws(GraphIOError) -> [(Int, String, String)] {
         let fm = FileManager.default
-        var staged: [(String, String)] = []
+        var staged: [(Int, String, String)] = []
         for (src, dst) in copies where src != dst && fm.fileExists(atPath: src) {
             let dir = (dst as NSString).deletingLastPathComponent
             let t = (dir as NSString).appendingPathComponent(".\((dst as NSString).lastPathComponent).merge-\(UUID().uuidString.lowercased())")
-            do {
-                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                try fm.copyItem(atPath: src, toPath: t)
-            } catch {
-                for (u, _) in staged { unlink(u) }
-                throw GraphIOError(.io, file: src, "cannot copy this diagram into the merged folder: \(error.localizedDescription)")
+            var failure: Error?
+            let token = TemporaryFiles.create {
+                do {
+                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                    try fm.copyItem(atPath: src, toPath: t)
+                    return t
+                } catch {
+                    failure = error
+                    unlink(t)
+                    return nil
+                }
             }
-            staged.append((t, dst))
+            guard let token else {
+                for (u, path, _) in staged { unlink(path); TemporaryFiles.unregister(u) }
+                throw GraphIOError(.io, file: src, "cannot copy this diagram into the merged folder: \(failure?.localizedDescription ?? "unknown error")")
+            }
+            staged.append((token, t, dst))
         }
         return staged
     }

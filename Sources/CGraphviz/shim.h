@@ -252,6 +252,8 @@ static size_t interstice_region_top = 0;    // bytes of the region handed out as
 static int interstice_region_failed = 0;
 static int interstice_arenas_open = 0;
 
+static inline int interstice_open_arenas(void) { return interstice_arenas_open; }
+
 // Reserves the region (`bytes` of address space), giving back the old one; 0 when it could not
 // be, or while a graph holds blocks of the old one.
 static inline int interstice_reserve_region(size_t bytes) {
@@ -309,6 +311,7 @@ static void *interstice_mem_open(Agdisc_t *disc) {
 static void *interstice_mem_alloc(void *state, size_t request) {
     interstice_arena_t *a = (interstice_arena_t *)state;
     if (!a) return calloc(1, request ? request : 1);
+    if (request > SIZE_MAX / 2) return NULL;
     size_t n = (request + 15) & ~(size_t)15;
     if (n == 0) n = 16;
     if (n > (size_t)(a->end - a->next)) {
@@ -337,13 +340,16 @@ static void *interstice_mem_resize(void *state, void *ptr, size_t oldsize, size_
     }
     if (!ptr) return interstice_mem_alloc(state, request);
     if (request <= oldsize) return ptr;
+    if (request > SIZE_MAX / 2) return NULL;
     if (ptr == a->last) {
         size_t n = (request + 15) & ~(size_t)15;
-        if (n <= a->last_size) return ptr;   // the rounding left room
-        if ((size_t)(a->end - (char *)ptr) >= n) {
+        if (n > a->last_size && (size_t)(a->end - (char *)ptr) >= n) {
             a->next = (char *)ptr + n;
             a->last_size = n;
-            return ptr;   // the tail was never used: zero
+        }
+        if (n <= a->last_size) {   // grown in place (or the rounding left room): zero the new part,
+            memset((char *)ptr + oldsize, 0, request - oldsize);   // which an earlier shrink may have used
+            return ptr;
         }
     }
     void *p = interstice_mem_alloc(state, request);

@@ -108,7 +108,14 @@ public struct Diagram: Sendable {
                 var chosen = engine.rawValue, reason = "engine \(engine.rawValue) as requested"
                 if engine == .auto {
                     if let l = layoutAttribute, !l.isEmpty {
-                        chosen = l; reason = "the file sets layout=\(l)"
+                        // Only the engines Interstice knows: Graphviz also takes "dot:x" (an
+                        // engine of plugin x) or names that fail at layout time, which would
+                        // slip past the dot limit below or blame the wrong thing.
+                        guard let known = LayoutEngine(rawValue: l), known != .auto else {
+                            throw RenderError(.badInput, source: text.name, "layout=\(GraphIOError.quote(l)) is not a Graphviz layout engine Interstice draws with: "
+                                + LayoutEngine.allCases.filter { $0 != .auto }.map(\.rawValue).joined(separator: ", "))
+                        }
+                        chosen = known.rawValue; reason = "the file sets layout=\(l)"
                     } else if raw.nodes.count > LayoutEngine.largeGraphNodes || raw.edges.count > LayoutEngine.largeGraphEdges {
                         chosen = "sfdp"
                         reason = "auto chose sfdp: \(raw.nodes.count) nodes and \(raw.edges.count) edges is beyond what dot and neato lay out in reasonable time"
@@ -129,15 +136,9 @@ public struct Diagram: Sendable {
                     reason += " (over the file's layout=\(l))"
                 }
                 var warnings = s.takeMessages()
-                let bytes: [UInt8]
-                do throws(RenderError) {
-                    bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
-                        if format == .dot { return try s.render(g, format: "dot", name: text.name) }
-                        return try s.render(g, format: format.graphvizName, allowLinks: allowLinks, name: text.name)
-                    }
-                } catch where error.kind == .graphviz && error.message.contains("not recognized") {
-                    // The file's layout names no engine (layout=DOT: Graphviz's names are lower case).
-                    throw RenderError(.badInput, source: text.name, "layout=\(chosen) is not a Graphviz layout engine: \(error.message)")
+                let bytes = try s.withLayout(g, engine: chosen) { () throws(RenderError) -> [UInt8] in
+                    if format == .dot { return try s.render(g, format: "dot", name: text.name) }
+                    return try s.render(g, format: format.graphvizName, allowLinks: allowLinks, name: text.name)
                 }
                 warnings += s.takeMessages()
                 if format == .html {

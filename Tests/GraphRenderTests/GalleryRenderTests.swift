@@ -56,6 +56,6 @@ struct GalleryRenderTests {
         // not an internal Graphviz failure.
         #expect(engine?.kind == .badInput)
         #expect(engine?.source == "x.gv")
-        #expect(engine?.message.contains("layout=nope is not a Graphviz layout engine") == true, "\(String(describing: engine))")
+        #expect(engine?.message == "layout=\"nope\" is not a Graphviz layout engine Interstice draws with: dot, neato, fdp, sfdp, circo, twopi, osage, patchwork", "\(String(describing: engine))")
     }
 }

@@ -76,6 +76,24 @@ struct RenderWorkerPoolTests {
         RenderWorker.shutdown()
     }
 
+    @Test("a worker whose heap kept a quarter of its memory limit says so in its answer and is not pooled; the next render gets a new one")
+    func retiredNotPooled() throws {
+        RenderWorker.shutdown()
+        let limits = RenderWorker.Limits(memoryBytes: 64 << 20)
+        // 10,000 labelled nodes laid out by sfdp leave the worker's heap above 16 MiB (a quarter of 64M).
+        let nodes = (0..<10_000).map { "n\($0) [label=\"\(String(repeating: "y", count: 60))\($0)\"]; n\($0) -> n\(($0 * 7 + 1) % 10_000);" }
+        let big = SourceText(name: "big.gv", bytes: Array(("digraph { layout=sfdp; " + nodes.joined(separator: " ") + " }").utf8))
+        let d = try RenderWorker.render(dot: big, limits: limits, executable: Self.tool, arguments: Self.args)
+        #expect(d.bytes.count > 1_000_000)
+        // Not put back (a worker about to end would fail the next render with "ended without an answer").
+        #expect(Self.idlePids.isEmpty)
+        let fsm = try Self.text("graphs/directed/fsm.gv")
+        let again = try RenderWorker.render(dot: fsm, limits: limits, executable: Self.tool, arguments: Self.args)
+        #expect(again.bytes == (try Diagram.render(dot: fsm)).bytes)
+        #expect(Self.idlePids.count == 1, "a small render keeps its worker")
+        RenderWorker.shutdown()
+    }
+
     @Test("a worker past its time limit is killed and never reused")
     func timeoutNotReused() throws {
         RenderWorker.shutdown()

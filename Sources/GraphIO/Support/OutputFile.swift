@@ -65,21 +65,31 @@ public enum OutputFile {
                 try writeAtomically(f.bytes, to: tmp.appendingPathComponent(f.name).path, name: path)
             }
             var isDir: ObjCBool = false
-            if fm.fileExists(atPath: path, isDirectory: &isDir) {
-                guard isDir.boolValue else { throw GraphIOError(.io, file: path, "exists and is not a folder") }
-                for f in files {
-                    let dst = url.appendingPathComponent(f.name)
-                    guard rename(tmp.appendingPathComponent(f.name).path, dst.path) == 0 else {
-                        throw GraphIOError(.io, file: dst.path, "cannot write: \(String(cString: strerror(errno)))")
+            let existing = fm.fileExists(atPath: path, isDirectory: &isDir)
+            if existing && !isDir.boolValue { throw GraphIOError(.io, file: path, "exists and is not a folder") }
+            // The renames under TemporaryFiles' lock, as for a file: a SIGINT/SIGTERM clean-up
+            // runs before them (nothing moved) or after (all moved), never between.
+            var failed: GraphIOError?
+            let moved = TemporaryFiles.commit(token) {
+                if existing {
+                    for f in files {
+                        let dst = url.appendingPathComponent(f.name)
+                        guard rename(tmp.appendingPathComponent(f.name).path, dst.path) == 0 else {
+                            failed = GraphIOError(.io, file: dst.path, "cannot write: \(String(cString: strerror(errno)))")
+                            return false
+                        }
                     }
+                    try? fm.removeItem(at: tmp)
+                    return true
                 }
-                try? fm.removeItem(at: tmp)
-            } else {
                 guard rename(tmpPath, path) == 0 else {
-                    throw GraphIOError(.io, file: path, "cannot write: \(String(cString: strerror(errno)))")
+                    failed = GraphIOError(.io, file: path, "cannot write: \(String(cString: strerror(errno)))")
+                    return false
                 }
-                _ = chmod(path, 0o777 & ~processUmask)
+                return true
             }
+            if let failed, !moved { throw failed }
+            if !existing { _ = chmod(path, 0o777 & ~processUmask) }
         } catch let e as GraphIOError {
             try? fm.removeItem(at: tmp)
             throw e

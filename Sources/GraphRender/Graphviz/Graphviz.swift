@@ -58,6 +58,11 @@ enum Graphviz {
         (try? withSession { _ in interstice_reserve_region(bytes) != 0 }) ?? false
     }
 
+    /// Graphs whose objects are in the ordered-memory region now (0 between renders).
+    static var openGraphs: Int {
+        (try? withSession { _ in Int(interstice_open_arenas()) }) ?? 0
+    }
+
     /// The Graphviz library version (`gvcVersion`).
     static var version: String {
         (try? withSession { s in s.version }) ?? "unknown"

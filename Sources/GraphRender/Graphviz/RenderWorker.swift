@@ -72,6 +72,8 @@ public enum RenderWorker {
         var engineReason: String?
         var warnings: [[String]]?
         var bytes: Int?
+        /// The worker ends after this answer (see ``serve(memoryBytes:)``): not to be pooled.
+        var retire: Bool?
     }
 
     /// Renders DOT text in a worker process.
@@ -150,11 +152,12 @@ public enum RenderWorker {
                 throw RenderError(.graphviz, source: text.name,
                                   "Graphviz crashed (\(name)) laying out or rendering this file; only its worker process ended\(memoryHint(stderr, limit: limits.memoryBytes))")
             }
+            let said = stderr.split(separator: "\n").first.map { ": \($0)" } ?? ""
             throw RenderError(.graphviz, source: text.name,
-                              "the render worker ended (status \((status >> 8) & 0xff)) without an answer\(memoryHint(stderr, limit: limits.memoryBytes))")
+                              "the render worker ended (status \((status >> 8) & 0xff)) without an answer\(memoryHint(stderr, limit: limits.memoryBytes))\(said)")
         case .answer(let r, let b):
             (response, body) = (r, b)
-            WorkerPool.put(worker)
+            if r.retire == true { worker.finish() } else { WorkerPool.put(worker) }
         }
         guard response.ok else {
             let kind = RenderError.Kind(rawValue: response.kind ?? "") ?? .graphviz
@@ -200,8 +203,13 @@ public enum RenderWorker {
     public static func serve(memoryBytes: Int) -> Int32 {
         watchParent()
         _ = try? Diagram.render(dot: SourceText(name: "warm-up", bytes: Array("digraph { a [label=\"warm\"]; a -> b }".utf8)))
-        limitMemory(memoryBytes)
-        let warm = addressSpace()
+        guard limitMemory(memoryBytes) else {
+            let line = "interstice: render worker: cannot reserve \(memoryBytes / 2) bytes of address space for Graphviz's graph objects\n"
+            try? OutputFile.writeAll(fd: 2, Array(line.utf8), name: "-", what: "standard error")
+            return 70
+        }
+        Budget.warm = addressSpace()
+        Budget.limit = memoryBytes
         var input = FrameReader(fd: 0)
         while true {
             guard let line = input.line() else { return 0 }
@@ -213,12 +221,25 @@ public enum RenderWorker {
             }
             guard let body = input.take(request.bytes) else { return 0 }
             let status = handle(request, engine: engine, format: format, SourceText(name: request.name, bytes: body))
-            if status != 0 { return status }
-            // The limit holds for the worker's life: one whose heap kept a quarter of it after a
-            // render retires (its parent sees it gone and starts another), so the next render
-            // is not refused memory an earlier one left fragmented.
+            if status != 0 || Budget.retiring { return status }
+        }
+    }
+
+    /// The worker's memory once warm and its limit, for ``answer(_:_:)``'s retirement rule.
+    enum Budget {
+        nonisolated(unsafe) static var warm = 0
+        nonisolated(unsafe) static var limit = 0
+        nonisolated(unsafe) static var retiring = false
+
+        /// Whether the worker should end after this answer: the limit holds for the worker's
+        /// life, so one whose heap kept a quarter of it after a render (less the answer's bytes),
+        /// or that still holds a graph (a leak would never let the ordered-memory region reset),
+        /// is not reused. Decided before answering, so the parent never pools a worker that
+        /// is about to end.
+        static func retire(answerBytes: Int) -> Bool {
+            guard limit > 0 else { return false }
             interstice_trim_heap()
-            if addressSpace() > warm + memoryBytes / 4 { return 0 }
+            return addressSpace() - answerBytes > warm + limit / 4 || Graphviz.openGraphs != 0
         }
     }
 
@@ -262,6 +283,10 @@ public enum RenderWorker {
     static func answer(_ r: Response, _ body: [UInt8]) -> Int32 {
         var r = r
         r.bytes = body.count
+        if Budget.retire(answerBytes: body.count) {
+            Budget.retiring = true
+            r.retire = true
+        }
         var header = (try? JSONEncoder().encode(r)) ?? Data("{\"ok\":false,\"bytes\":0}".utf8)
         header.append(10)
         do { try OutputFile.writeAll(fd: 1, Array(header) + body, name: "-", what: "the parent") } catch { return 74 }
@@ -272,14 +297,17 @@ public enum RenderWorker {
     /// objects, in the ordered-memory region reserved here at that size (instead of 64 GiB of
     /// address space, which `RLIMIT_AS` would count whole, touched or not), half for the rest,
     /// through `RLIMIT_AS` = the address space now, region included, + `bytes / 2`.
-    static func limitMemory(_ bytes: Int) {
+    /// - Returns: false when the region could not be reserved (the worker then refuses to run:
+    ///   graph objects would be unbounded, and unordered).
+    static func limitMemory(_ bytes: Int) -> Bool {
         let page = max(4096, Int(sysconf(Int32(_SC_PAGESIZE))))
-        _ = Graphviz.reserveOrderedMemory(bytes: (bytes / 2) / page * page)
+        guard Graphviz.reserveOrderedMemory(bytes: (bytes / 2) / page * page) else { return false }
         let now = addressSpace()
-        guard now > 0 else { return }   // no /proc: no limit (Linux is the platform here)
+        guard now > 0 else { return true }   // no /proc: no limit (Linux is the platform here)
         let space = rlim_t(now + bytes / 2)
         var limit = rlimit(rlim_cur: space, rlim_max: space)
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        return true
     }
 
     /// This process's address space in bytes (`VmSize` in /proc/self/status, read with read(2):

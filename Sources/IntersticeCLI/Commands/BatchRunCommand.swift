@@ -92,7 +92,7 @@ struct BatchRunCommand: ParsableCommand {
         let units: [(String, UInt64)] = [("KB", 1 << 10), ("MB", 1 << 20), ("GB", 1 << 30), ("TB", 1 << 40),
                                          ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let x = Double(t.dropLast(suffix.count)), x > 0, x * Double(factor) < 0x1p62 else { return nil }
+            guard let x = Double(t.dropLast(suffix.count)), x * Double(factor) >= 1, x * Double(factor) < 0x1p62 else { return nil }
             return UInt64(x * Double(factor))
         }
         guard let x = UInt64(t), x > 0 else { return nil }
