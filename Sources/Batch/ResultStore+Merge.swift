@@ -32,8 +32,7 @@ extension ResultStore {
             for s in sources {
                 let (n, files) = try merged.mergeRows(from: s)
                 taken.append(n)
-                let from = URL(fileURLWithPath: s).deletingLastPathComponent().path
-                copies += files.map { ((from as NSString).appendingPathComponent($0), ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent($0)) }
+                copies += Self.copies(of: files, from: s, into: folder.isEmpty ? "." : folder)
             }
         } catch {
             try? merged.close()
@@ -42,23 +41,36 @@ extension ResultStore {
         let counts = try merged.statusCounts()
         try merged.close()
         let staged = try Self.stage(copies)
-        // Unplaced copies are removed on every way out (their tokens let a signal's clean-up
-        // remove them too).
-        var placed = 0
-        defer {
-            for (token, t, _) in staged[placed...] { unlink(t); TemporaryFiles.unregister(token) }
-        }
         guard rename(tmp, target) == 0 else {
-            throw GraphIOError(.io, file: target, "cannot replace the merged store: \(String(cString: strerror(errno)))")
+            let failure = errno
+            Self.discard(staged[...])
+            throw GraphIOError(.io, file: target, "cannot replace the merged store: \(String(cString: strerror(failure)))")
         }
-        for (token, t, dst) in staged {
+        try Self.place(staged)
+        return (taken, counts)
+    }
+
+    /// Renames staged diagrams into place, each under ``TemporaryFiles``' lock; on a failure
+    /// removes the ones not placed and throws.
+    static func place(_ staged: [(Int, String, String)]) throws(GraphIOError) {
+        for (i, (token, t, dst)) in staged.enumerated() {
             var failure: Int32 = 0
             guard TemporaryFiles.commit(token, { if rename(t, dst) == 0 { return true }; failure = errno; return false }) else {
-                throw GraphIOError(.io, file: dst, "the store is merged but this diagram could not be put in place: \(String(cString: strerror(failure)))")
+                discard(staged[i...])
+                throw GraphIOError(.io, file: dst, "this diagram could not be put in place: \(String(cString: strerror(failure)))")
             }
-            placed += 1
         }
-        return (taken, counts)
+    }
+
+    /// Where each diagram of a source store is, and where it goes in `folder`.
+    static func copies(of files: [String], from store: String, into folder: String) -> [(from: String, to: String)] {
+        let from = URL(fileURLWithPath: store).deletingLastPathComponent().path
+        return files.map { ((from as NSString).appendingPathComponent($0), (folder as NSString).appendingPathComponent($0)) }
+    }
+
+    /// Removes staged copies and forgets them.
+    static func discard(_ staged: ArraySlice<(Int, String, String)>) {
+        for (token, t, _) in staged { unlink(t); TemporaryFiles.unregister(token) }
     }
 
     /// Copies each diagram to a temporary name beside its destination, registered with
@@ -103,18 +115,9 @@ extension ResultStore {
     public func merge(from other: String, filesInto filesFolder: String? = nil) throws(GraphIOError) -> Int {
         let folder = filesFolder ?? self.folder
         let (taken, files) = try mergeRows(from: other)
-        // The diagrams themselves, from the source store's folder to this one's.
-        let from = URL(fileURLWithPath: other).deletingLastPathComponent().path
-        let fm = FileManager.default
-        do {
-            for f in files {
-                let src = (from as NSString).appendingPathComponent(f), dst = (folder as NSString).appendingPathComponent(f)
-                guard src != dst, fm.fileExists(atPath: src) else { continue }
-                try fm.createDirectory(atPath: (dst as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                if fm.fileExists(atPath: dst) { try fm.removeItem(atPath: dst) }
-                try fm.copyItem(atPath: src, toPath: dst)
-            }
-        } catch { throw io(error) }
+        // The diagrams themselves, from the source store's folder to this one's, staged and
+        // renamed into place as in ``merge(_:into:)``.
+        try Self.place(try Self.stage(Self.copies(of: files, from: other, into: folder)))
         return taken
     }
 
