@@ -42,9 +42,10 @@ struct RenderMemoryTests {
         }
         let limit = try #require(seen.limit, "the worker never set RLIMIT_AS")
         let size = try #require(seen.size)
-        // The limit leaves the worker 64 MiB beyond its size (the region of graph objects, 64 MiB,
-        // already counted in its size): a little less once it has allocated a few pages more.
-        #expect(limit > size, "limit \(limit), size \(size)")
+        // The limit leaves the worker 64 MiB beyond its size once warm (the region of graph
+        // objects, 64 MiB, already counted in its size); less once it has mapped more (a thread's
+        // first malloc reserves a 64 MiB glibc arena, which can take all of it).
+        #expect(limit >= size, "limit \(limit), size \(size)")
         #expect(limit <= size + (64 << 20), "limit \(limit), size \(size): more than the 64 MiB left for malloc")
     }
 
