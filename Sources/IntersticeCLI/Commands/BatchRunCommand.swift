@@ -71,9 +71,7 @@ struct BatchRunCommand: ParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes k/n with 1 ≤ k ≤ n, found \"\(shard)\"") }
         if let memory, BatchRunCommand.bytes(memory) == nil { throw ValidationError("--memory takes bytes or a size such as 512M or 4G (below 4E), found \"\(memory)\"") }
         _ = try BatchRunCommand.renderMemoryBytes(renderMemory)
-        if let m = maxInputBytes, BatchRunCommand.bytes(m) == nil {
-            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(m)\"")
-        }
+        _ = try BatchRunCommand.maxInputBytes(maxInputBytes)
     }
 
     /// `--render-memory` in bytes (nil: the worker's default, 4 GiB), for `render` and `batch run`.
@@ -84,6 +82,16 @@ struct BatchRunCommand: ParsableCommand {
             throw ValidationError("--render-memory takes a size from 64M to 1T such as 512M or 4G, found \"\(text)\"")
         }
         return Int(b)
+    }
+
+    /// `--max-input-bytes` in bytes (nil: the readers' default, 1 GiB), for every command that reads.
+    /// - Throws: `ValidationError` for a size that does not parse.
+    static func maxInputBytes(_ text: String?) throws -> Int {
+        guard let text else { return SourceText.defaultMaxBytes }
+        guard let b = bytes(text) else {
+            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(text)\"")
+        }
+        return Int(clamping: b)
     }
 
     /// `4G`, `512M`, `64K`, or plain bytes.
@@ -123,7 +131,7 @@ struct BatchRunCommand: ParsableCommand {
             defer { lock.release() }
             let store = try ResultStore(path: storePath)
             var options = BatchRunner.Options(version: IntersticeVersion.string, shard: shard, force: force)
-            options.maxInputBytes = maxInputBytes.flatMap(BatchRunCommand.bytes).map { Int(clamping: $0) } ?? SourceText.defaultMaxBytes
+            options.maxInputBytes = try BatchRunCommand.maxInputBytes(maxInputBytes)
             let stop = BatchStop()
             options.stop = stop
             Signals.onInterrupt = { sig in

@@ -39,7 +39,7 @@ struct DatasetOptions: ParsableArguments {
 
     /// `--max-input-bytes` in bytes.
     var maxBytes: Int {
-        maxInputBytes.flatMap(BatchRunCommand.bytes).map { Int($0) } ?? SourceText.defaultMaxBytes
+        (try? BatchRunCommand.maxInputBytes(maxInputBytes)) ?? SourceText.defaultMaxBytes
     }
 
     func validate() throws {
@@ -49,9 +49,7 @@ struct DatasetOptions: ParsableArguments {
         if let delimiter, SheetOptions.delimiter(named: delimiter) == nil {
             throw ValidationError("--delimiter: expected one character (; , | or tab), found \"\(delimiter)\"")
         }
-        if let m = maxInputBytes, BatchRunCommand.bytes(m) == nil {
-            throw ValidationError("--max-input-bytes takes bytes or a size such as 512M or 4G, found \"\(m)\"")
-        }
+        _ = try BatchRunCommand.maxInputBytes(maxInputBytes)
     }
 
     var readOptions: ReadOptions {
